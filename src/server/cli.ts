@@ -1,0 +1,157 @@
+import { Command } from 'commander';
+import { ConfigError, parseConfig } from './config.ts';
+import { systemClock } from './core/clock.ts';
+import { AppError } from './core/errors.ts';
+import type { AppContext } from './http/context.ts';
+import { openContext, startApp } from './main.ts';
+import { createAccount, grantRole, resetPassword } from './modules/auth/index.ts';
+import { verifyChain } from './modules/events/index.ts';
+import { findOrgUnitByCode, rootOrgUnit } from './modules/org/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
+import { VERSION } from './version.ts';
+
+/** Runs a command against the configured database and closes it afterwards. */
+async function withContext(run: (ctx: AppContext) => Promise<number | undefined>): Promise<void> {
+  const ctx = await openContext(parseConfig(process.env), systemClock);
+  try {
+    process.exitCode = (await run(ctx)) ?? 0;
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+const program = new Command()
+  .name('luoshi')
+  .description('Luoshi 落实 — grid-governance platform')
+  .version(VERSION);
+
+program
+  .command('serve')
+  .description('migrate, seed the demo city when empty (demo mode), and serve API and web')
+  .action(async () => {
+    const running = await startApp({ env: process.env });
+    const { config } = running;
+    console.log(`\n落实 Luoshi ${VERSION} — ${running.url}  (database: ${running.database.kind})`);
+    console.log(`API reference: ${running.url}/api/docs`);
+    if (config.DEMO_MODE) {
+      console.log(`\n演示账号 / demo accounts (密码 / password: ${DEMO_PASSWORD})`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.displayName}  (${a.role})`);
+    }
+    const stop = async () => {
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply the database migrations')
+  .action(() =>
+    withContext(async () => {
+      console.log('migrations applied');
+      return 0;
+    }),
+  );
+
+program
+  .command('seed')
+  .argument('<what>', 'what to seed: demo')
+  .description('seed data into an empty database')
+  .action((what: string) =>
+    withContext(async (ctx) => {
+      if (what !== 'demo') {
+        console.error(`unknown seed "${what}" (known: demo)`);
+        return 2;
+      }
+      const seeded = await seedDemo({ db: ctx.db, clock: ctx.clock, settings: ctx.auth });
+      console.log(seeded ? 'demo city seeded' : 'database not empty: nothing seeded');
+      return 0;
+    }),
+  );
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('add')
+  .requiredOption('--username <name>', 'login name')
+  .requiredOption('--name <displayName>', 'display name')
+  .requiredOption('--password <password>', 'initial password (changed at first login outside demo mode)')
+  .option('--org <code>', 'org unit code (default: the root unit)')
+  .option('--role <role>', 'grant this role at the org unit')
+  .description('create an account, optionally with a role')
+  .action((opts: { username: string; name: string; password: string; org?: string; role?: string }) =>
+    withContext(async (ctx) => {
+      const unit = opts.org ? await findOrgUnitByCode(ctx.db, opts.org) : await rootOrgUnit(ctx.db);
+      if (!unit) {
+        console.error(opts.org ? `no org unit with code ${opts.org}` : 'no org unit yet: seed or import one first');
+        return 2;
+      }
+      const base = { db: ctx.db, clock: ctx.clock, caller: 'system' as const };
+      const account = await createAccount({
+        ...base,
+        settings: ctx.auth,
+        username: opts.username,
+        displayName: opts.name,
+        orgUnitId: unit.id,
+        initialPassword: opts.password,
+      });
+      if (opts.role) await grantRole({ ...base, accountId: account.id, role: opts.role, orgUnitId: unit.id });
+      console.log(`account ${account.username} created at ${unit.name}${opts.role ? ` as ${opts.role}` : ''}`);
+      return 0;
+    }),
+  );
+user
+  .command('reset-password')
+  .requiredOption('--username <name>', 'login name')
+  .requiredOption('--password <password>', 'new password (changed at next login outside demo mode)')
+  .description("set an account's password and lift its lock")
+  .action((opts: { username: string; password: string }) =>
+    withContext(async (ctx) => {
+      await resetPassword({
+        db: ctx.db,
+        clock: ctx.clock,
+        caller: 'system',
+        settings: ctx.auth,
+        account: { username: opts.username },
+        newPassword: opts.password,
+      });
+      console.log(`password of ${opts.username} reset`);
+      return 0;
+    }),
+  );
+
+program
+  .command('audit')
+  .argument('<what>', 'verify')
+  .description('verify the hash chain of the event log; exit code 1 names the first altered or removed row')
+  .action((what: string) =>
+    withContext(async (ctx) => {
+      if (what !== 'verify') {
+        console.error(`unknown audit command "${what}" (known: verify)`);
+        return 2;
+      }
+      const report = await verifyChain({ db: ctx.db });
+      if (report.ok) {
+        console.log(`audit chain intact: ${report.checked} events in ${report.streams} stream(s)`);
+        return 0;
+      }
+      console.error(`审计链校验失败 / audit chain broken: ${report.problem?.message_en}`);
+      console.error(`  ${report.problem?.message}`);
+      return 1;
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 78;
+  } else if (error instanceof AppError) {
+    console.error(`${error.messageZh} / ${error.messageEn}${error.field ? ` (${error.field})` : ''}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

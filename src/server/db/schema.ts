@@ -1,0 +1,4 @@
+/** Every table of every module, for drizzle-kit and the typed database handle. */
+export * from '../modules/auth/accounts.tables.ts';
+export * from '../modules/events/events.tables.ts';
+export * from '../modules/org/org.tables.ts';

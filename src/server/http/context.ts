@@ -1,0 +1,14 @@
+import type { Config } from '../config.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Database, Db } from '../db/client.ts';
+import type { AuthSettings } from '../modules/auth/index.ts';
+
+/** What every route module receives: the database, the clock and the settings. */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  config: Config;
+  auth: AuthSettings;
+  version: string;
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+import { appliedMigrations } from '../db/migrate.ts';
+import { registerAdminRoutes } from '../modules/auth/admin.routes.ts';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerAuditRoutes } from '../modules/events/audit.routes.ts';
+import { registerOrgRoutes } from '../modules/org/org.routes.ts';
+import { installAuth } from './auth.ts';
+import type { AppContext } from './context.ts';
+import { envelope, installErrorHandlers, routeNotFound } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+
+export interface BuildServerOptions {
+  ctx: AppContext;
+  /** Directory of the built web app (index.html and assets); omitted in API-only tests. */
+  webDir?: string | undefined;
+  /** Extra routes (tests register routes without a policy to prove they are denied). */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+const APP_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // antd writes its styles into <style> tags at run time.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/** The HTTP server: API under /api, the web app everywhere else. It does not listen. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: loggerOptions(ctx.config.LOG_LEVEL),
+    genReqId: () => randomUUID(),
+    bodyLimit: ctx.config.BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body to a JSON route is refused with 415 rather than
+  // reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandlers(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: APP_CSP },
+    crossOriginEmbedderPolicy: false,
+  });
+  // The API reference page runs Scalar's bundled script with inline configuration.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
+      );
+    }
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () =>
+      new AppError({ status: 429, code: 'RATE_LIMITED', zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Luoshi 落实 API',
+        version: ctx.version,
+        description:
+          'Grid call, department report (网格呼叫、部门报到). Errors: {"error": {"code", "message", "message_en", "field"}}. Times are ISO 8601 with +08:00.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'luoshi_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  installAuth(app, ctx);
+
+  app.get('/api/openapi.json', {
+    schema: { hide: true },
+    config: { public: true },
+    handler: async () => app.swagger(),
+  });
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/openapi.json', withDefaultFonts: false, pageTitle: 'Luoshi 落实 API' },
+  });
+
+  app.get('/api/health', {
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and database',
+      response: {
+        200: z.object({
+          status: z.literal('ok'),
+          db: z.enum(['pglite', 'postgresql']),
+          version: z.string(),
+          migrations: z.number().int(),
+        }),
+      },
+    },
+    config: { public: true },
+    handler: async () => ({
+      status: 'ok' as const,
+      db: ctx.database.kind,
+      version: ctx.version,
+      migrations: await appliedMigrations(ctx.database),
+    }),
+  });
+
+  registerAuthRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerOrgRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  options.extraRoutes?.(app);
+
+  const webDir = options.webDir && existsSync(options.webDir) ? options.webDir : undefined;
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // The web app routes on the client: any page URL gets index.html.
+    if (webDir && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send(envelope(routeNotFound()));
+  });
+  return app;
+}
+
+/** A hop count trusts that many proxies nearest to the server (as proxy-addr counts them). */
+function trustProxyOption(value: boolean | number): boolean | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}

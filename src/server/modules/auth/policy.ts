@@ -1,0 +1,99 @@
+import { BUSINESS_ROLES, type Role } from './roles.ts';
+
+/** What the HTTP edge knows about the caller once the session is resolved. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  /** The unit the account works for; recorded on every event it causes. */
+  orgUnitId: string | null;
+  mustChangePassword: boolean;
+  /** Hash of the session token, to end this session. */
+  sessionTokenHash: string;
+  grants: ActorGrant[];
+}
+
+export interface ActorGrant {
+  role: Role;
+  orgUnitId: string;
+  /** Materialised path of the unit; the grant covers every path starting with it. */
+  orgPath: string;
+}
+
+interface Rule {
+  /** Roles allowed; 'authenticated' means any logged-in account, with or without roles. */
+  roles: readonly Role[] | 'authenticated';
+  /** Whether the resource's org unit must lie inside a grant of an allowed role. */
+  scoped: boolean;
+  /** Allowed while the account still has to change its initial password. */
+  duringPasswordChange?: boolean;
+}
+
+/**
+ * The one table of who may do what. Every route names an action from it; an action
+ * that is not here is denied (deny by default). Administrator roles appear only in
+ * administration actions, never in business ones (MLPS separation of duties).
+ */
+export const POLICY = {
+  'session.self': { roles: 'authenticated', scoped: false, duringPasswordChange: true },
+  'org.read': { roles: [...BUSINESS_ROLES, 'system_admin', 'security_admin'], scoped: true },
+  'account.read': { roles: ['system_admin'], scoped: true },
+  'account.create': { roles: ['system_admin'], scoped: true },
+  'account.reset_password': { roles: ['system_admin'], scoped: true },
+  'account.unlock': { roles: ['system_admin'], scoped: true },
+  'role.read': { roles: ['security_admin'], scoped: true },
+  'role.grant': { roles: ['security_admin'], scoped: true },
+  'role.revoke': { roles: ['security_admin'], scoped: true },
+  'audit.read': { roles: ['audit_admin'], scoped: false },
+  'audit.verify': { roles: ['audit_admin'], scoped: false },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICY;
+
+export function isAction(name: string): name is Action {
+  return Object.hasOwn(POLICY, name);
+}
+
+function ruleOf(action: string): Rule | undefined {
+  return isAction(action) ? POLICY[action] : undefined;
+}
+
+function allowedGrants(actor: Actor, rule: Rule): ActorGrant[] {
+  if (rule.roles === 'authenticated') return actor.grants;
+  const roles: readonly Role[] = rule.roles;
+  return actor.grants.filter((g) => roles.includes(g.role));
+}
+
+/**
+ * May `actor` do `action` — on `resource` when given (its org unit must lie inside
+ * one of the actor's grants for a scoped action), or at all when not given (the
+ * route-level check; listings then filter by `scopeOf`).
+ */
+export function authorize(actor: Actor | null, action: string, resource?: { orgPath: string }): boolean {
+  const rule = ruleOf(action);
+  if (!rule || !actor) return false;
+  if (actor.mustChangePassword && !rule.duringPasswordChange) return false;
+  if (rule.roles === 'authenticated') return true;
+  const grants = allowedGrants(actor, rule);
+  if (grants.length === 0) return false;
+  if (!rule.scoped || !resource) return true;
+  return grants.some((g) => resource.orgPath.startsWith(g.orgPath));
+}
+
+/**
+ * The subtrees (path prefixes) in which the actor may do `action`; empty when
+ * nowhere. An unscoped action returns ['/'] (everything) for an allowed actor.
+ */
+export function scopeOf(actor: Actor, action: string): string[] {
+  const rule = ruleOf(action);
+  if (!rule || !authorize(actor, action)) return [];
+  if (!rule.scoped || rule.roles === 'authenticated') return ['/'];
+  const paths = allowedGrants(actor, rule).map((g) => g.orgPath);
+  // A path inside another path adds nothing; keep the outermost ones.
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+/** Every action the actor may do somewhere: the web shows its menu from this. */
+export function actionsOf(actor: Actor): Action[] {
+  return (Object.keys(POLICY) as Action[]).filter((action) => authorize(actor, action));
+}

@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { eventStreams, events } from './events.tables.ts';
+import { GENESIS_HASH, hashEvent } from './event-hash.ts';
+
+export interface AppendEventOptions {
+  /** The transaction that makes the change this event records (same commit or none). */
+  db: Db;
+  /** When it happened (from the caller's clock). */
+  at: Date;
+  /** Who acted, and for which unit; null for the system itself. */
+  actor: { id: string; orgUnitId: string | null } | null;
+  subject: { type: string; id: string };
+  /** `<module>.<fact>`, past tense: `auth.login_succeeded`. */
+  kind: string;
+  payload?: Record<string, unknown>;
+  /** Chain to append to; 'global' until the per-district streams arrive. */
+  stream?: string;
+}
+
+export type StoredEvent = typeof events.$inferSelect;
+
+/**
+ * Appends one event to its stream's hash chain. Must run inside the transaction of
+ * the change it records; the stream head row is locked so concurrent appends to the
+ * same stream queue up rather than fork the chain.
+ */
+export async function appendEvent(options: AppendEventOptions): Promise<StoredEvent> {
+  const { db } = options;
+  const stream = options.stream ?? 'global';
+  const payload = options.payload ?? {};
+
+  await db.insert(eventStreams).values({ stream, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await db.select().from(eventStreams).where(eq(eventStreams.stream, stream)).for('update');
+  if (!head) throw new Error(`event stream ${stream} has no head`);
+
+  // The id is drawn first so the hash can cover it. Both drivers answer with `{rows}`.
+  const drawn = (await db.execute(sql`SELECT nextval('events_id_seq')::text AS id`)) as unknown as {
+    rows: { id: string }[];
+  };
+  const idText = drawn.rows[0]?.id;
+  if (!idText) throw new Error('events_id_seq gave no value');
+  const id = BigInt(idText);
+  const row = {
+    id,
+    stream,
+    seq: head.seq + 1,
+    occurredAt: options.at,
+    actorId: options.actor?.id ?? null,
+    actorOrgId: options.actor?.orgUnitId ?? null,
+    subjectType: options.subject.type,
+    subjectId: options.subject.id,
+    kind: options.kind,
+    payload,
+    prevHash: head.hash,
+  };
+  const hash = hashEvent(row);
+  const [stored] = await db
+    .insert(events)
+    .values({ ...row, hash })
+    .returning();
+  await db.update(eventStreams).set({ seq: row.seq, hash }).where(eq(eventStreams.stream, stream));
+  if (!stored) throw new Error('event insert returned nothing');
+  return stored;
+}

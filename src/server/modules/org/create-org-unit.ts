@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../core/clock.ts';
+import { badRequest, conflict } from '../../core/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { appendEvent } from '../events/index.ts';
+import { findOrgUnit, findOrgUnitByCode, type OrgUnitRow } from './org.repository.ts';
+import { ORG_KINDS, type OrgKind, orgUnits } from './org.tables.ts';
+
+export interface CreateOrgUnitOptions {
+  db: Db;
+  clock: Clock;
+  /** Who creates it; null for seeding and imports run by the system. */
+  actor: { id: string; orgUnitId: string | null } | null;
+  /** Parent unit; null creates a root (the city). */
+  parentId: string | null;
+  code: string;
+  name: string;
+  kind: OrgKind;
+}
+
+/** Adds a unit under its parent; its path is the parent's path plus its own id. */
+export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgUnitRow> {
+  const { db } = options;
+  if (!(ORG_KINDS as readonly string[]).includes(options.kind)) {
+    throw badRequest('BAD_ORG_KIND', '组织类型无效', 'Unknown org unit kind', 'kind');
+  }
+  return db.transaction(async (tx) => {
+    if (await findOrgUnitByCode(tx, options.code)) {
+      throw conflict('ORG_CODE_TAKEN', `编码 ${options.code} 已被使用`, `Code ${options.code} is taken`, 'code');
+    }
+    const parent = options.parentId ? await findOrgUnit(tx, options.parentId) : undefined;
+    if (options.parentId && !parent) {
+      throw badRequest('PARENT_NOT_FOUND', '上级组织不存在', 'Parent unit not found', 'parentId');
+    }
+    const id = randomUUID();
+    const now = options.clock.now();
+    const [unit] = await tx
+      .insert(orgUnits)
+      .values({
+        id,
+        parentId: parent?.id ?? null,
+        code: options.code,
+        name: options.name,
+        kind: options.kind,
+        level: parent ? parent.level + 1 : 0,
+        path: `${parent?.path ?? '/'}${id}/`,
+        createdAt: now,
+      })
+      .returning();
+    if (!unit) throw new Error('org unit insert returned nothing');
+    await appendEvent({
+      db: tx,
+      at: now,
+      actor: options.actor,
+      subject: { type: 'org_unit', id },
+      kind: 'org.unit_created',
+      payload: { code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.parentId },
+    });
+    return unit;
+  });
+}
