@@ -61,6 +61,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const client = new PGlite(dataDir);
   await client.waitReady;
+  return fromPglite(client);
+}
+
+/** Wraps an open PGlite instance (also a clone, which tests use to skip migrating). */
+export async function fromPglite(client: PGlite): Promise<Database> {
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

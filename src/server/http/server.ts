@@ -31,6 +31,8 @@ export interface BuildServerOptions {
   webDir?: string | undefined;
   /** Extra routes (tests register routes without a policy to prove they are denied). */
   extraRoutes?: (app: FastifyInstance) => void;
+  /** Where log lines go (stdout by default); tests read them to prove what is never logged. */
+  logStream?: { write(line: string): void };
 }
 
 const APP_CSP = {
@@ -53,7 +55,7 @@ const APP_CSP = {
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { ctx } = options;
   const app = Fastify({
-    logger: loggerOptions(ctx.config.LOG_LEVEL),
+    logger: { ...loggerOptions(ctx.config.LOG_LEVEL), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),

@@ -122,7 +122,7 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.delete('/api/grants/:id', {
-    schema: { tags: ['grants'], summary: 'Revoke a role grant', params: idParams, response: { 204: z.null() } },
+    schema: { tags: ['grants'], summary: 'Revoke a role grant', params: idParams, body: emptyBody, response: { 204: z.null() } },
     config: { action: 'role.revoke' },
     handler: async (request, reply) => {
       await revokeRole({ db: ctx.db, clock: ctx.clock, caller: actorOf(request), grantId: request.params.id });

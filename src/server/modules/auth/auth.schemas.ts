@@ -14,7 +14,7 @@ export const changePasswordBody = z.strictObject({
 export const settingsBody = z.strictObject({ locale: z.enum(['zh-CN', 'en']) });
 
 /** Routes that take no body still refuse one with fields in it. */
-export const emptyBody = z.strictObject({}).optional();
+export const emptyBody = z.strictObject({}).nullish();
 
 export const meResponse = z.object({
   id: z.uuid(),

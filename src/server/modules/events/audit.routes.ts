@@ -88,7 +88,7 @@ export function registerAuditRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/api/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Verify the hash chain of the event log', body: z.strictObject({}).optional(), response: { 200: verifyResponse } },
+    schema: { tags: ['audit'], summary: 'Verify the hash chain of the event log', body: z.strictObject({}).nullish(), response: { 200: verifyResponse } },
     config: { action: 'audit.verify' },
     handler: async () => verifyChain({ db: ctx.db }),
   });

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { parseConfig } from '../../src/server/config.ts';
+import { ManualClock } from '../../src/server/core/clock.ts';
+import type { AppContext } from '../../src/server/http/context.ts';
+import { buildServer } from '../../src/server/http/server.ts';
+import { authSettingsFrom } from '../../src/server/modules/auth/index.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  database: TestDatabase;
+  /** Logs a demo (or other) account in and returns its session cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  extraRoutes?: (app: FastifyInstance) => void;
+  /** Seed the demo city (default true). */
+  seed?: boolean;
+  logStream?: { write(line: string): void };
+}
+
+/** The whole HTTP server on a fresh database with a clock the test moves. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = parseConfig({ LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...options.env });
+  const clock = new ManualClock('2026-09-18T09:00:00+08:00');
+  const ctx: AppContext = {
+    database,
+    db: database.db,
+    clock,
+    config,
+    auth: authSettingsFrom(config),
+    version: 'test',
+  };
+  if (options.seed ?? true) await seedDemo({ db: ctx.db, clock, settings: { ...ctx.auth, demoMode: true } });
+  const app = await buildServer({ ctx, extraRoutes: options.extraRoutes, logStream: options.logStream });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    database,
+    login: async (username, password = DEMO_PASSWORD) => {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'luoshi_sid');
+      if (!cookie) throw new Error('no session cookie');
+      return `luoshi_sid=${cookie.value}`;
+    },
+    close: async () => {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}

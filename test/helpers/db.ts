@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import { type Database, fromPglite, openDatabase } from '../../src/server/db/client.ts';
+import { migrateDatabase } from '../../src/server/db/migrate.ts';
+
+export interface TestDatabase extends Database {
+  /** Drops the per-test PostgreSQL database (PGlite just closes). */
+  destroy(): Promise<void>;
+}
+
+let template: Promise<PGlite> | undefined;
+
+/** Migrating takes seconds on PGlite; each worker migrates once and clones the result. */
+function migratedTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrateDatabase(database);
+    if (database.driver.kind !== 'pglite') throw new Error('template must be PGlite');
+    return database.driver.client;
+  })();
+  return template;
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or —
+ * when DATABASE_URL is set (`npm run test:pg`) — a new database created on that
+ * PostgreSQL server and dropped afterwards, so files never share state.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await fromPglite(await (await migratedTemplate()).clone());
+    return { ...database, destroy: () => database.close() };
+  }
+  const name = `luoshi_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ url: target.toString(), poolSize: 5 });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    destroy: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/**
+ * A digest of every table's rows (sessions excepted: reading touches them), to show
+ * that a refused request changed nothing.
+ */
+export async function snapshot(database: Database): Promise<Record<string, string>> {
+  const tables = await database.query<{ name: string }>(
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (name === 'sessions') continue;
+    const [row] = await database.query<{ digest: string | null }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
+    );
+    result[name] = row?.digest ?? '';
+  }
+  return result;
+}
