@@ -73,6 +73,20 @@ describe('event log and audit chain', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
   });
 
+  it('keeps one unbroken chain under concurrent appends', async () => {
+    await fresh(async () => {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          database.db.transaction((tx) =>
+            appendEvent({ db: tx, at, actor: null, subject: { type: 'test', id: String(i) }, kind: 'test.raced' }),
+          ),
+        ),
+      );
+      const report = await verifyChain({ db: database.db });
+      expect(report).toMatchObject({ ok: true, checked: 20 });
+    });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of events from the application', async () => {
     await expect(database.query("UPDATE events SET kind = 'x'")).rejects.toThrow(/append-only/);
     await expect(database.query('DELETE FROM events')).rejects.toThrow(/append-only/);
