@@ -41,7 +41,18 @@ describe('luoshi command', () => {
 
   it('adds an account with a role and resets its password', async () => {
     const add = await luoshi([
-      'user', 'add', '--username', 'ops', '--name', '运维', '--password', 'Yunwei#2026', '--org', '370782', '--role', 'system_admin',
+      'user',
+      'add',
+      '--username',
+      'ops',
+      '--name',
+      '运维',
+      '--password',
+      'Yunwei#2026',
+      '--org',
+      '370782',
+      '--role',
+      'system_admin',
     ]);
     expect(add.stdout).toContain('account ops created at 诸城市 as system_admin');
     const weak = await luoshi(['user', 'reset-password', '--username', 'ops', '--password', 'weak']);
@@ -54,7 +65,7 @@ describe('luoshi command', () => {
   it('names the first altered row and exits 1', async () => {
     const db = new PGlite(join(dataDir, 'pglite'));
     await db.exec('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
-    const [row] = (await db.query<{ id: string }>("SELECT id::text AS id FROM events WHERE seq = 5")).rows;
+    const [row] = (await db.query<{ id: string }>('SELECT id::text AS id FROM events WHERE seq = 5')).rows;
     await db.query(`UPDATE events SET kind = 'auth.nothing_happened' WHERE seq = 5`);
     await db.close();
     const verify = await luoshi(['audit', 'verify']);

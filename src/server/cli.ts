@@ -84,7 +84,9 @@ user
     withContext(async (ctx) => {
       const unit = opts.org ? await findOrgUnitByCode(ctx.db, opts.org) : await rootOrgUnit(ctx.db);
       if (!unit) {
-        console.error(opts.org ? `no org unit with code ${opts.org}` : 'no org unit yet: seed or import one first');
+        console.error(
+          opts.org ? `no org unit with code ${opts.org}` : 'no org unit yet: seed or import one first',
+        );
         return 2;
       }
       const base = { db: ctx.db, clock: ctx.clock, caller: 'system' as const };
@@ -97,7 +99,9 @@ user
         initialPassword: opts.password,
       });
       if (opts.role) await grantRole({ ...base, accountId: account.id, role: opts.role, orgUnitId: unit.id });
-      console.log(`account ${account.username} created at ${unit.name}${opts.role ? ` as ${opts.role}` : ''}`);
+      console.log(
+        `account ${account.username} created at ${unit.name}${opts.role ? ` as ${opts.role}` : ''}`,
+      );
       return 0;
     }),
   );

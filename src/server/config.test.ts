@@ -21,13 +21,23 @@ describe('config', () => {
   it('names every wrong key and the value it got', () => {
     let caught: unknown;
     try {
-      parseConfig({ PORT: 'abc', SESSION_IDLE_MINUTES: '0', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'sometimes' });
+      parseConfig({
+        PORT: 'abc',
+        SESSION_IDLE_MINUTES: '0',
+        DATABASE_URL: 'mysql://x',
+        COOKIE_SECURE: 'sometimes',
+      });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
-    expect(problems.map((p) => p.key).sort()).toEqual(['COOKIE_SECURE', 'DATABASE_URL', 'PORT', 'SESSION_IDLE_MINUTES']);
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      'COOKIE_SECURE',
+      'DATABASE_URL',
+      'PORT',
+      'SESSION_IDLE_MINUTES',
+    ]);
     expect((caught as ConfigError).message).toContain('PORT: PORT must be a whole number (got "abc")');
   });
 
@@ -36,7 +46,12 @@ describe('config', () => {
   });
 
   it('reads numbers, booleans and the proxy setting', () => {
-    const config = parseConfig({ PORT: '8080', DEMO_MODE: 'false', TRUST_PROXY: '2', LOGIN_MAX_FAILURES: '3' });
+    const config = parseConfig({
+      PORT: '8080',
+      DEMO_MODE: 'false',
+      TRUST_PROXY: '2',
+      LOGIN_MAX_FAILURES: '3',
+    });
     expect(config).toMatchObject({ PORT: 8080, DEMO_MODE: false, TRUST_PROXY: 2, LOGIN_MAX_FAILURES: 3 });
   });
 });

@@ -77,9 +77,7 @@ export class ConfigError extends Error {
   readonly problems: { key: string; message: string }[];
 
   constructor(problems: { key: string; message: string }[]) {
-    super(
-      `配置错误 / configuration error:\n${problems.map((p) => `  ${p.key}: ${p.message}`).join('\n')}`,
-    );
+    super(`配置错误 / configuration error:\n${problems.map((p) => `  ${p.key}: ${p.message}`).join('\n')}`);
     this.name = 'ConfigError';
     this.problems = problems;
   }

@@ -33,7 +33,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = parseConfig(options.env);
   const ctx = await openContext(config, options.clock ?? systemClock);
   try {
-    const seeded = config.DEMO_MODE ? await seedDemo({ db: ctx.db, clock: ctx.clock, settings: ctx.auth }) : false;
+    const seeded = config.DEMO_MODE
+      ? await seedDemo({ db: ctx.db, clock: ctx.clock, settings: ctx.auth })
+      : false;
     const app = await buildServer({ ctx, webDir: WEB_DIST });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const port = new URL(address).port;

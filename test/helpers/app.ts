@@ -47,8 +47,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     database,
     login: async (username, password = DEMO_PASSWORD) => {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'luoshi_sid');
       if (!cookie) throw new Error('no session cookie');
       return `luoshi_sid=${cookie.value}`;

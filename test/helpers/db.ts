@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { type Database, fromPglite, openDatabase } from '../../src/server/db/client.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
 
@@ -30,7 +30,8 @@ function migratedTemplate(): Promise<PGlite> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await fromPglite(await (await migratedTemplate()).clone());
+    // clone() is typed as the interface but returns a PGlite instance.
+    const database = await fromPglite((await (await migratedTemplate()).clone()) as PGlite);
     return { ...database, destroy: () => database.close() };
   }
   const name = `luoshi_t_${randomBytes(6).toString('hex')}`;

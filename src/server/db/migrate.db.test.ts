@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { appliedMigrations, MIGRATIONS_FOLDER, migrateDatabase } from './migrate.ts';
@@ -25,8 +26,8 @@ describe('migrations', () => {
   });
 
   it('creates every table and column the code declares', async () => {
-    const tables = Object.values(schema).filter(
-      (value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
+    const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
+      is(value, PgTable),
     );
     expect(tables.length).toBeGreaterThanOrEqual(6);
     for (const table of tables) {
@@ -35,7 +36,9 @@ describe('migrations', () => {
         "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
         [config.name],
       );
-      expect(columns.map((c) => c.column_name).sort(), config.name).toEqual(config.columns.map((c) => c.name).sort());
+      expect(columns.map((c) => c.column_name).sort(), config.name).toEqual(
+        config.columns.map((c) => c.name).sort(),
+      );
     }
   });
 

@@ -39,7 +39,10 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     const action = config.action;
     if (!action || !isAction(action)) {
-      app.log.warn({ url: route.url, method: route.method }, 'route has no policy action: every call is denied');
+      app.log.warn(
+        { url: route.url, method: route.method },
+        'route has no policy action: every call is denied',
+      );
     }
     route.preHandler = combine(route.preHandler, requireSession(ctx, action));
   });
@@ -52,7 +55,10 @@ function combine(existing: RouteOptions['preHandler'], added: Handler): RouteOpt
   return Array.isArray(existing) ? [added, ...existing] : [added, existing];
 }
 
-async function actorFrom(ctx: AppContext, request: FastifyRequest): Promise<Actor | 'unknown' | 'expired' | null> {
+async function actorFrom(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<Actor | 'unknown' | 'expired' | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   return resolveSession({ db: ctx.db, clock: ctx.clock, settings: ctx.auth, token });
@@ -68,11 +74,19 @@ function optionalSession(ctx: AppContext): Handler {
 function requireSession(ctx: AppContext, action: string | undefined): Handler {
   return async (request) => {
     if (!action || !isAction(action)) {
-      throw forbidden('NO_POLICY', '该接口未配置访问策略，已拒绝', 'This route has no access policy and is denied');
+      throw forbidden(
+        'NO_POLICY',
+        '该接口未配置访问策略，已拒绝',
+        'This route has no access policy and is denied',
+      );
     }
     const actor = await actorFrom(ctx, request);
     if (actor === 'expired') {
-      throw unauthenticated('SESSION_EXPIRED', '登录已过期，请重新登录', 'Your session has expired; please log in again');
+      throw unauthenticated(
+        'SESSION_EXPIRED',
+        '登录已过期，请重新登录',
+        'Your session has expired; please log in again',
+      );
     }
     if (!actor || actor === 'unknown') throw unauthenticated();
     request.actor = actor;

@@ -37,7 +37,8 @@ export function toAppError(err: FastifyError): AppError {
     const path = (issue?.instancePath ?? '').split('/').filter(Boolean);
     const keys = issue?.params?.keys;
     // An unknown field is reported at the field itself, not at its parent object.
-    if (issue?.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0) path.push(String(keys[0]));
+    if (issue?.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length > 0)
+      path.push(String(keys[0]));
     const field = path.join('.') || undefined;
     const what = field ? `字段 ${field} ` : '';
     return new AppError({
@@ -57,14 +58,34 @@ export function toAppError(err: FastifyError): AppError {
         en: 'Unsupported content type; send application/json',
       });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError({ status: 413, code: 'BODY_TOO_LARGE', zh: '请求内容过大', en: 'Request body too large' });
+      return new AppError({
+        status: 413,
+        code: 'BODY_TOO_LARGE',
+        zh: '请求内容过大',
+        en: 'Request body too large',
+      });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError({ status: 400, code: 'EMPTY_BODY', zh: '请求内容为空', en: 'The JSON body is empty' });
+      return new AppError({
+        status: 400,
+        code: 'EMPTY_BODY',
+        zh: '请求内容为空',
+        en: 'The JSON body is empty',
+      });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError({ status: 400, code: 'BAD_JSON', zh: '请求内容不是有效的 JSON', en: 'The body is not valid JSON' });
+      return new AppError({
+        status: 400,
+        code: 'BAD_JSON',
+        zh: '请求内容不是有效的 JSON',
+        en: 'The body is not valid JSON',
+      });
   }
   if (err instanceof SyntaxError && err.statusCode === 400) {
-    return new AppError({ status: 400, code: 'BAD_JSON', zh: '请求内容不是有效的 JSON', en: 'The body is not valid JSON' });
+    return new AppError({
+      status: 400,
+      code: 'BAD_JSON',
+      zh: '请求内容不是有效的 JSON',
+      en: 'The body is not valid JSON',
+    });
   }
   if (err.statusCode === 429) {
     return new AppError({
@@ -77,7 +98,12 @@ export function toAppError(err: FastifyError): AppError {
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 && !isResponseSerializationError(err)) {
     return new AppError({ status: err.statusCode, code: 'BAD_REQUEST', zh: '请求无效', en: err.message });
   }
-  return new AppError({ status: 500, code: 'INTERNAL_ERROR', zh: '服务器内部错误', en: 'Internal server error' });
+  return new AppError({
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    zh: '服务器内部错误',
+    en: 'Internal server error',
+  });
 }
 
 export function installErrorHandlers(app: FastifyInstance): void {

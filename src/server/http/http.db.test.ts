@@ -13,7 +13,9 @@ beforeAll(async () => {
     extraRoutes: (app) => {
       app.get('/api/test/no-policy', async () => ({ leaked: true }));
       // biome-ignore lint/suspicious/noExplicitAny: deliberately an action the policy table does not know
-      app.get('/api/test/unknown-action', { config: { action: 'cases.nuke' as any } }, async () => ({ leaked: true }));
+      app.get('/api/test/unknown-action', { config: { action: 'cases.nuke' as any } }, async () => ({
+        leaked: true,
+      }));
     },
   });
 });
@@ -43,7 +45,11 @@ describe('deny by default', () => {
 
   it('refuses a route whose action is not in the policy table', async () => {
     const cookie = await t.login('secadmin');
-    const response = await t.app.inject({ method: 'GET', url: '/api/test/unknown-action', headers: { cookie } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/test/unknown-action',
+      headers: { cookie },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.body).not.toContain('leaked');
   });
@@ -63,16 +69,34 @@ describe('error envelope', () => {
   });
 
   it('names the field at fault', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 5 } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 5 },
+    });
     expect(response.statusCode).toBe(400);
     expect(expectEnvelope(response.body)).toMatchObject({ code: 'VALIDATION', field: 'password' });
   });
 });
 
 /** Every documented route with its methods, from the OpenAPI document. */
-async function allRoutes(): Promise<{ method: string; url: string; hasBody: boolean; hasQuery: boolean; bodySchema?: { properties?: Record<string, { type?: string }> } }[]> {
+async function allRoutes(): Promise<
+  {
+    method: string;
+    url: string;
+    hasBody: boolean;
+    hasQuery: boolean;
+    bodySchema?: { properties?: Record<string, { type?: string }> };
+  }[]
+> {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> }; parameters?: { in: string }[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { requestBody?: { content: Record<string, { schema: object }> }; parameters?: { in: string }[] }
+      >
+    >;
   };
   const result = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -104,17 +128,40 @@ describe('bad input never reaches the database', () => {
     const checked: string[] = [];
     for (const route of routes) {
       const wrongTypes = Object.fromEntries(
-        Object.entries(route.bodySchema?.properties ?? {}).map(([key, prop]) => [key, prop.type === 'string' ? 12345 : 'x']),
+        Object.entries(route.bodySchema?.properties ?? {}).map(([key, prop]) => [
+          key,
+          prop.type === 'string' ? 12345 : 'x',
+        ]),
       );
       const attempts: { name: string; contentType: string; body: string; expect: number[] }[] = [
         { name: 'malformed JSON', contentType: 'application/json', body: '{"username": ', expect: [400] },
         { name: 'wrong content type', contentType: 'text/plain', body: 'username=x', expect: [415] },
-        { name: 'form encoded', contentType: 'application/x-www-form-urlencoded', body: 'a=b', expect: [415] },
-        { name: 'oversized', contentType: 'application/json', body: JSON.stringify({ x: 'y'.repeat(5000) }), expect: [413] },
+        {
+          name: 'form encoded',
+          contentType: 'application/x-www-form-urlencoded',
+          body: 'a=b',
+          expect: [415],
+        },
+        {
+          name: 'oversized',
+          contentType: 'application/json',
+          body: JSON.stringify({ x: 'y'.repeat(5000) }),
+          expect: [413],
+        },
         { name: 'array', contentType: 'application/json', body: '[1,2]', expect: [400] },
         { name: 'unknown field', contentType: 'application/json', body: '{"zzz_unknown": 1}', expect: [400] },
-        { name: 'wrong types', contentType: 'application/json', body: JSON.stringify(wrongTypes), expect: [400] },
-        { name: 'null fields', contentType: 'application/json', body: '{"username": null, "role": null}', expect: [400] },
+        {
+          name: 'wrong types',
+          contentType: 'application/json',
+          body: JSON.stringify(wrongTypes),
+          expect: [400],
+        },
+        {
+          name: 'null fields',
+          contentType: 'application/json',
+          body: '{"username": null, "role": null}',
+          expect: [400],
+        },
       ];
       for (const attempt of attempts) {
         if (attempt.name === 'wrong types' && Object.keys(wrongTypes).length === 0) continue;
@@ -136,12 +183,20 @@ describe('bad input never reaches the database', () => {
 
   it('refuses bad path parameters and query strings with 400', async () => {
     const cookie = await t.login('sysadmin');
-    const badId = await t.app.inject({ method: 'POST', url: '/api/accounts/not-a-uuid/unlock', headers: { cookie } });
+    const badId = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts/not-a-uuid/unlock',
+      headers: { cookie },
+    });
     expect(badId.statusCode).toBe(400);
     expect(expectEnvelope(badId.body).field).toBe('id');
     const auditor = await t.login('auditor');
     for (const query of ['limit=abc', 'limit=100000', 'before=-1', 'unknown=1']) {
-      const response = await t.app.inject({ method: 'GET', url: `/api/audit/events?${query}`, headers: { cookie: auditor } });
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/audit/events?${query}`,
+        headers: { cookie: auditor },
+      });
       expect(response.statusCode, query).toBe(400);
       expectEnvelope(response.body);
     }
@@ -157,7 +212,9 @@ describe('HTTP edge', () => {
   it('serves an OpenAPI 3.1 document with request and response schemas for every route', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)) {
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: object }>>,
+    )) {
       for (const [method, op] of Object.entries(methods)) {
         expect(Object.keys(op.responses), `${method} ${path}`).not.toEqual([]);
       }
@@ -205,8 +262,16 @@ describe('HTTP edge', () => {
       payload: { username: 'gridworker', password: DEMO_PASSWORD },
     });
     const sid = response.cookies.find((c) => c.name === 'luoshi_sid')?.value ?? 'missing';
-    await t.app.inject({ method: 'GET', url: '/api/people/13812348000?phone=13812348000', headers: { cookie: `luoshi_sid=${sid}` } });
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'Sup3r#Secret' } });
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/people/13812348000?phone=13812348000',
+      headers: { cookie: `luoshi_sid=${sid}` },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 'Sup3r#Secret' },
+    });
     const log = logLines.join('');
     expect(log).toContain('"reqId"');
     expect(log).toContain('138****8000');

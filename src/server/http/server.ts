@@ -55,7 +55,10 @@ const APP_CSP = {
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { ctx } = options;
   const app = Fastify({
-    logger: { ...loggerOptions(ctx.config.LOG_LEVEL), ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      ...loggerOptions(ctx.config.LOG_LEVEL),
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
@@ -89,7 +92,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () =>
-      new AppError({ status: 429, code: 'RATE_LIMITED', zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' }),
+      new AppError({
+        status: 429,
+        code: 'RATE_LIMITED',
+        zh: '请求过于频繁，请稍后再试',
+        en: 'Too many requests; try again later',
+      }),
   });
   await app.register(fastifySwagger, {
     openapi: {

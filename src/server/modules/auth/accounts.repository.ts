@@ -12,11 +12,18 @@ export function normaliseUsername(username: string): string {
 }
 
 export async function findAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {
-  const [row] = await db.select().from(accounts).where(eq(accounts.username, normaliseUsername(username)));
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.username, normaliseUsername(username)));
   return row;
 }
 
-export async function findAccountById(db: Db, id: string, forUpdate = false): Promise<AccountRow | undefined> {
+export async function findAccountById(
+  db: Db,
+  id: string,
+  forUpdate = false,
+): Promise<AccountRow | undefined> {
   const query = db.select().from(accounts).where(eq(accounts.id, id));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
@@ -81,9 +88,7 @@ export async function listAccountsInScope(db: Db, prefixes: string[]): Promise<A
   return rows.map((r) => ({
     account: r.account,
     orgUnit: { id: r.unitId, name: r.unitName, path: r.unitPath },
-    roles: grants
-      .filter((g) => g.accountId === r.account.id)
-      .map(({ accountId: _ignored, ...g }) => g),
+    roles: grants.filter((g) => g.accountId === r.account.id).map(({ accountId: _ignored, ...g }) => g),
   }));
 }
 
@@ -109,6 +114,10 @@ export async function countGrantsOfRole(db: Db, role: string, exceptId?: string)
   const rows = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(roleGrants)
-    .where(exceptId ? and(eq(roleGrants.role, role), sql`${roleGrants.id} <> ${exceptId}`) : eq(roleGrants.role, role));
+    .where(
+      exceptId
+        ? and(eq(roleGrants.role, role), sql`${roleGrants.id} <> ${exceptId}`)
+        : eq(roleGrants.role, role),
+    );
   return rows[0]?.n ?? 0;
 }

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const accountId = async (username: string) =>
-  (await t.database.query<{ id: string }>('SELECT id FROM accounts WHERE username = $1', [username]))[0]?.id ?? '';
+  (await t.database.query<{ id: string }>('SELECT id FROM accounts WHERE username = $1', [username]))[0]
+    ?.id ?? '';
 const call = (who: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: cookies[who] ?? '' }, ...(payload ? { payload } : {}) });
 
@@ -62,10 +63,14 @@ describe('separation of the three administrator roles', () => {
 
   it('gives each administrator its own duty and nothing else', async () => {
     expect((await call('sysadmin', 'GET', '/api/accounts')).statusCode).toBe(200);
-    expect((await call('sysadmin', 'GET', `/api/grants?accountId=${await accountId('leader')}`)).statusCode).toBe(403);
+    expect(
+      (await call('sysadmin', 'GET', `/api/grants?accountId=${await accountId('leader')}`)).statusCode,
+    ).toBe(403);
     expect((await call('sysadmin', 'GET', '/api/audit/events')).statusCode).toBe(403);
 
-    expect((await call('secadmin', 'GET', `/api/grants?accountId=${await accountId('leader')}`)).statusCode).toBe(200);
+    expect(
+      (await call('secadmin', 'GET', `/api/grants?accountId=${await accountId('leader')}`)).statusCode,
+    ).toBe(200);
     expect((await call('secadmin', 'GET', '/api/accounts')).statusCode).toBe(403);
     expect((await call('secadmin', 'POST', '/api/audit/verify')).statusCode).toBe(403);
 
@@ -80,8 +85,13 @@ describe('separation of the three administrator roles', () => {
       expect((await call(who, 'GET', '/api/accounts')).statusCode).toBe(403);
       expect((await call(who, 'GET', '/api/audit/events')).statusCode).toBe(403);
       expect(
-        (await call(who, 'POST', '/api/grants', { accountId: await accountId(who), role: 'leader', orgUnitId: units['370700'] }))
-          .statusCode,
+        (
+          await call(who, 'POST', '/api/grants', {
+            accountId: await accountId(who),
+            role: 'leader',
+            orgUnitId: units['370700'],
+          })
+        ).statusCode,
       ).toBe(403);
     }
   });
@@ -109,7 +119,9 @@ describe('data scope follows the org tree', () => {
   });
 
   it('shows a grid worker its own grid only', async () => {
-    const codes = (await call('gridworker', 'GET', '/api/org/units')).json().items.map((u: { code: string }) => u.code);
+    const codes = (await call('gridworker', 'GET', '/api/org/units'))
+      .json()
+      .items.map((u: { code: string }) => u.code);
     expect(codes).toEqual(['370782001001001']);
   });
 
@@ -143,7 +155,12 @@ describe('data scope follows the org tree', () => {
       method: 'POST',
       url: '/api/accounts',
       headers: { cookie: local },
-      payload: { username: 'x-user', displayName: 'X', orgUnitId: units['370782001'], initialPassword: 'Xuser#2026' },
+      payload: {
+        username: 'x-user',
+        displayName: 'X',
+        orgUnitId: units['370782001'],
+        initialPassword: 'Xuser#2026',
+      },
     });
     expect(create.json().error.code).toBe('OUT_OF_SCOPE');
   });

@@ -7,7 +7,12 @@ import { actorOf } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
 import { findOrgUnit } from '../org/index.ts';
 import { requireAccess } from './access.ts';
-import { type AccountListing, findAccountById, listAccountsInScope, loadGrants } from './accounts.repository.ts';
+import {
+  type AccountListing,
+  findAccountById,
+  listAccountsInScope,
+  loadGrants,
+} from './accounts.repository.ts';
 import {
   accountView,
   createAccountBody,
@@ -30,7 +35,11 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/accounts', {
-    schema: { tags: ['accounts'], summary: 'Accounts in my scope', response: { 200: z.object({ items: z.array(accountView) }) } },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Accounts in my scope',
+      response: { 200: z.object({ items: z.array(accountView) }) },
+    },
     config: { action: 'account.read' },
     handler: async (request) => {
       const listing = await listAccountsInScope(ctx.db, scopeOf(actorOf(request), 'account.read'));
@@ -39,7 +48,12 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/api/accounts', {
-    schema: { tags: ['accounts'], summary: 'Create an account', body: createAccountBody, response: { 201: accountView } },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Create an account',
+      body: createAccountBody,
+      response: { 201: accountView },
+    },
     config: { action: 'account.create' },
     handler: async (request, reply) => {
       const account = await createAccount({
@@ -51,13 +65,23 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
       });
       const unit = account.orgUnitId ? await findOrgUnit(ctx.db, account.orgUnitId) : undefined;
       return reply.status(201).send(
-        presentAccount(ctx, { account, orgUnit: unit ? { id: unit.id, name: unit.name, path: unit.path } : null, roles: [] }),
+        presentAccount(ctx, {
+          account,
+          orgUnit: unit ? { id: unit.id, name: unit.name, path: unit.path } : null,
+          roles: [],
+        }),
       );
     },
   });
 
   app.post('/api/accounts/:id/reset-password', {
-    schema: { tags: ['accounts'], summary: 'Set a new password (to be changed at next login)', params: idParams, body: resetPasswordBody, response: { 204: z.null() } },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Set a new password (to be changed at next login)',
+      params: idParams,
+      body: resetPasswordBody,
+      response: { 204: z.null() },
+    },
     config: { action: 'account.reset_password' },
     handler: async (request, reply) => {
       await resetPassword({
@@ -73,16 +97,32 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/api/accounts/:id/unlock', {
-    schema: { tags: ['accounts'], summary: 'Lift a login lock', params: idParams, body: emptyBody, response: { 204: z.null() } },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Lift a login lock',
+      params: idParams,
+      body: emptyBody,
+      response: { 204: z.null() },
+    },
     config: { action: 'account.unlock' },
     handler: async (request, reply) => {
-      await unlockAccount({ db: ctx.db, clock: ctx.clock, caller: actorOf(request), accountId: request.params.id });
+      await unlockAccount({
+        db: ctx.db,
+        clock: ctx.clock,
+        caller: actorOf(request),
+        accountId: request.params.id,
+      });
       return reply.status(204).send(null);
     },
   });
 
   app.get('/api/grants', {
-    schema: { tags: ['grants'], summary: 'Role grants of an account', querystring: grantsQuery, response: { 200: z.object({ items: z.array(grantView) }) } },
+    schema: {
+      tags: ['grants'],
+      summary: 'Role grants of an account',
+      querystring: grantsQuery,
+      response: { 200: z.object({ items: z.array(grantView) }) },
+    },
     config: { action: 'role.read' },
     handler: async (request) => {
       const actor = actorOf(request);
@@ -105,10 +145,20 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/api/grants', {
-    schema: { tags: ['grants'], summary: 'Grant a role at an org unit', body: grantBody, response: { 201: grantView } },
+    schema: {
+      tags: ['grants'],
+      summary: 'Grant a role at an org unit',
+      body: grantBody,
+      response: { 201: grantView },
+    },
     config: { action: 'role.grant' },
     handler: async (request, reply) => {
-      const grant = await grantRole({ db: ctx.db, clock: ctx.clock, caller: actorOf(request), ...request.body });
+      const grant = await grantRole({
+        db: ctx.db,
+        clock: ctx.clock,
+        caller: actorOf(request),
+        ...request.body,
+      });
       const unit = await findOrgUnit(ctx.db, grant.orgUnitId);
       return reply.status(201).send({
         id: grant.id,
@@ -122,10 +172,21 @@ export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.delete('/api/grants/:id', {
-    schema: { tags: ['grants'], summary: 'Revoke a role grant', params: idParams, body: emptyBody, response: { 204: z.null() } },
+    schema: {
+      tags: ['grants'],
+      summary: 'Revoke a role grant',
+      params: idParams,
+      body: emptyBody,
+      response: { 204: z.null() },
+    },
     config: { action: 'role.revoke' },
     handler: async (request, reply) => {
-      await revokeRole({ db: ctx.db, clock: ctx.clock, caller: actorOf(request), grantId: request.params.id });
+      await revokeRole({
+        db: ctx.db,
+        clock: ctx.clock,
+        caller: actorOf(request),
+        grantId: request.params.id,
+      });
       return reply.status(204).send(null);
     },
   });

@@ -24,7 +24,8 @@ const eventKinds = async (subjectId?: string) =>
     )
   ).map((r) => r.kind);
 const accountId = async (username: string) =>
-  (await t.database.query<{ id: string }>('SELECT id FROM accounts WHERE username = $1', [username]))[0]?.id ?? '';
+  (await t.database.query<{ id: string }>('SELECT id FROM accounts WHERE username = $1', [username]))[0]
+    ?.id ?? '';
 
 describe('login', () => {
   it('opens a session with an HttpOnly, SameSite=Lax cookie and records the success', async () => {
@@ -109,8 +110,14 @@ describe('lockout', () => {
     const admin = await t.login('sysadmin');
     const id = await accountId('gridhead');
     const listed = await t.app.inject({ method: 'GET', url: '/api/accounts', headers: { cookie: admin } });
-    expect(listed.json().items.find((a: { id: string }) => a.id === id).lockedUntil).toBe('2026-09-18T09:30:00+08:00');
-    const unlock = await t.app.inject({ method: 'POST', url: `/api/accounts/${id}/unlock`, headers: { cookie: admin } });
+    expect(listed.json().items.find((a: { id: string }) => a.id === id).lockedUntil).toBe(
+      '2026-09-18T09:30:00+08:00',
+    );
+    const unlock = await t.app.inject({
+      method: 'POST',
+      url: `/api/accounts/${id}/unlock`,
+      headers: { cookie: admin },
+    });
     expect(unlock.statusCode).toBe(204);
     expect((await login('gridhead', DEMO_PASSWORD)).statusCode).toBe(200);
     expect(await eventKinds(id)).toContain('auth.account_unlocked');
@@ -173,7 +180,11 @@ describe('logout', () => {
     const phone = await t.login('gridworker');
     const desk = await t.login('gridworker');
     const other = await t.login('gridhead');
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { cookie: phone } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout-all',
+      headers: { cookie: phone },
+    });
     expect(out.statusCode).toBe(204);
     expect((await me(phone)).statusCode).toBe(401);
     expect((await me(desk)).statusCode).toBe(401);
@@ -193,7 +204,12 @@ describe('passwords', () => {
       method: 'POST',
       url: '/api/accounts',
       headers: { cookie: admin },
-      payload: { username: 'newworker', displayName: '新网格员', orgUnitId: grid.id, initialPassword: 'Start#2026a' },
+      payload: {
+        username: 'newworker',
+        displayName: '新网格员',
+        orgUnitId: grid.id,
+        initialPassword: 'Start#2026a',
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().mustChangePassword).toBe(true);

@@ -1,6 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf, SESSION_COOKIE } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
@@ -26,7 +25,12 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: AppContext): void
   const tags = ['auth'];
 
   app.post('/api/auth/login', {
-    schema: { tags, summary: 'Log in; sets the session cookie', body: loginBody, response: { 200: loginResponse } },
+    schema: {
+      tags,
+      summary: 'Log in; sets the session cookie',
+      body: loginBody,
+      response: { 200: loginResponse },
+    },
     config: {
       public: true,
       rateLimit: { max: ctx.config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' },
@@ -59,7 +63,12 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: AppContext): void
   });
 
   app.post('/api/auth/logout-all', {
-    schema: { tags, summary: 'End every session of the account', body: emptyBody, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'End every session of the account',
+      body: emptyBody,
+      response: { 204: z.null() },
+    },
     config: { action: 'session.self' },
     handler: async (request, reply) => {
       await logout({ db: ctx.db, clock: ctx.clock, actor: actorOf(request), everywhere: true });
@@ -84,7 +93,12 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: AppContext): void
   });
 
   app.put('/api/auth/me/settings', {
-    schema: { tags, summary: 'Change my settings (language)', body: settingsBody, response: { 200: meResponse } },
+    schema: {
+      tags,
+      summary: 'Change my settings (language)',
+      body: settingsBody,
+      response: { 200: meResponse },
+    },
     config: { action: 'session.self' },
     handler: async (request) => {
       const actor = actorOf(request);
@@ -111,9 +125,15 @@ async function presentMe(ctx: AppContext, actor: Actor): Promise<z.infer<typeof 
   };
 }
 
-function setSessionCookie(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, token: string): void {
+function setSessionCookie(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+): void {
   const secure =
-    ctx.config.COOKIE_SECURE === 'always' || (ctx.config.COOKIE_SECURE === 'auto' && request.protocol === 'https');
+    ctx.config.COOKIE_SECURE === 'always' ||
+    (ctx.config.COOKIE_SECURE === 'auto' && request.protocol === 'https');
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

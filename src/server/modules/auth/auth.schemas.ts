@@ -61,6 +61,10 @@ export const grantView = z.object({
   grantedAt: z.string(),
 });
 
-export const grantBody = z.strictObject({ accountId: z.uuid(), role: z.string().min(1).max(64), orgUnitId: z.uuid() });
+export const grantBody = z.strictObject({
+  accountId: z.uuid(),
+  role: z.string().min(1).max(64),
+  orgUnitId: z.uuid(),
+});
 
 export const grantsQuery = z.strictObject({ accountId: z.uuid() });

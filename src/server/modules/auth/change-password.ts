@@ -26,12 +26,22 @@ export async function changePassword(options: ChangePasswordOptions): Promise<vo
   const now = options.clock.now();
   const account = await findAccountById(db, actor.id);
   if (!account || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
-    throw badRequest('BAD_CURRENT_PASSWORD', '当前密码不正确', 'The current password is wrong', 'currentPassword');
+    throw badRequest(
+      'BAD_CURRENT_PASSWORD',
+      '当前密码不正确',
+      'The current password is wrong',
+      'currentPassword',
+    );
   }
   const weak = checkPasswordPolicy(options.newPassword, account.username);
   if (weak) throw badRequest('WEAK_PASSWORD', weak.zh, weak.en, 'newPassword');
   if (options.newPassword === options.currentPassword) {
-    throw badRequest('PASSWORD_REUSED', '新密码不能与当前密码相同', 'The new password must differ from the current one', 'newPassword');
+    throw badRequest(
+      'PASSWORD_REUSED',
+      '新密码不能与当前密码相同',
+      'The new password must differ from the current one',
+      'newPassword',
+    );
   }
   const passwordHash = await hashPassword(options.newPassword);
   await db.transaction(async (tx) => {

@@ -48,7 +48,12 @@ export async function createAccount(options: CreateAccountOptions): Promise<Acco
 
   return db.transaction(async (tx) => {
     if (await findAccountByUsername(tx, username)) {
-      throw conflict('USERNAME_TAKEN', `用户名 ${username} 已被使用`, `User name ${username} is taken`, 'username');
+      throw conflict(
+        'USERNAME_TAKEN',
+        `用户名 ${username} 已被使用`,
+        `User name ${username} is taken`,
+        'username',
+      );
     }
     const [account] = await tx
       .insert(accounts)

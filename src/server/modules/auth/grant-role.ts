@@ -54,7 +54,12 @@ export async function grantRole(options: GrantRoleOptions): Promise<GrantRow> {
     requireAccess(caller, 'role.grant', accountUnit?.path ?? '/');
     const existing = await loadGrants(tx, account.id);
     if (existing.some((g) => g.role === role && g.orgUnitId === unit.id)) {
-      throw conflict('GRANT_EXISTS', '该账号已在此组织拥有此角色', 'The account already has this role here', 'role');
+      throw conflict(
+        'GRANT_EXISTS',
+        '该账号已在此组织拥有此角色',
+        'The account already has this role here',
+        'role',
+      );
     }
     const holdsAdmin = existing.some((g) => isAdminRole(g.role));
     if ((isAdminRole(role) && existing.length > 0) || (!isAdminRole(role) && holdsAdmin)) {

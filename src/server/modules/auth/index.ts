@@ -1,6 +1,12 @@
 /** The auth module: accounts, sessions, roles, data scope and the three administrator roles. */
 export { type Caller, eventActor, requireAccess } from './access.ts';
-export { accountNames, findAccountById, listAccountsInScope, loadGrants, normaliseUsername } from './accounts.repository.ts';
+export {
+  accountNames,
+  findAccountById,
+  listAccountsInScope,
+  loadGrants,
+  normaliseUsername,
+} from './accounts.repository.ts';
 export { accounts, roleGrants, sessions } from './accounts.tables.ts';
 export { type AuthSettings, authSettingsFrom } from './auth-settings.ts';
 export { changePassword } from './change-password.ts';

@@ -95,7 +95,10 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       });
       if (failures < settings.maxFailedLogins) return null;
       const until = new Date(now.getTime() + settings.lockMinutes * 60_000);
-      await tx.update(accounts).set({ lockedUntil: until, failedLogins: 0 }).where(eq(accounts.id, account.id));
+      await tx
+        .update(accounts)
+        .set({ lockedUntil: until, failedLogins: 0 })
+        .where(eq(accounts.id, account.id));
       await appendEvent({
         db: tx,
         at: now,
@@ -120,7 +123,12 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
         payload: { reason: 'disabled', ip: options.ip },
       }),
     );
-    throw new AppError({ status: 403, code: 'ACCOUNT_DISABLED', zh: '账号已停用', en: 'This account is disabled' });
+    throw new AppError({
+      status: 403,
+      code: 'ACCOUNT_DISABLED',
+      zh: '账号已停用',
+      en: 'This account is disabled',
+    });
   }
 
   const token = newSessionToken();

@@ -18,7 +18,11 @@ export async function logout(options: LogoutOptions): Promise<void> {
   await db.transaction(async (tx) => {
     const ended = await tx
       .delete(sessions)
-      .where(options.everywhere ? eq(sessions.accountId, actor.id) : eq(sessions.tokenHash, actor.sessionTokenHash))
+      .where(
+        options.everywhere
+          ? eq(sessions.accountId, actor.id)
+          : eq(sessions.tokenHash, actor.sessionTokenHash),
+      )
       .returning({ tokenHash: sessions.tokenHash });
     await appendEvent({
       db: tx,

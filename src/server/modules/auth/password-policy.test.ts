@@ -11,9 +11,12 @@ describe('password policy', () => {
     expect(checkPasswordPolicy(password)).not.toBeNull();
   });
 
-  it.each(['Abcdefg1', 'abcdefg1!', 'ABCDEF1!', 'Abcdefg!', '网格长Ab1cd'])('accepts %s (3 of 4 classes)', (password) => {
-    expect(checkPasswordPolicy(password)).toBeNull();
-  });
+  it.each(['Abcdefg1', 'abcdefg1!', 'ABCDEF1!', 'Abcdefg!', '网格长Ab1cd'])(
+    'accepts %s (3 of 4 classes)',
+    (password) => {
+      expect(checkPasswordPolicy(password)).toBeNull();
+    },
+  );
 
   it('refuses a password containing the user name', () => {
     expect(checkPasswordPolicy('Gridhead#2026', 'gridhead')?.en).toContain('user name');

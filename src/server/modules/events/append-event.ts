@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { eventStreams, events } from './events.tables.ts';
 import { GENESIS_HASH, hashEvent } from './event-hash.ts';
+import { eventStreams, events } from './events.tables.ts';
 
 export interface AppendEventOptions {
   /** The transaction that makes the change this event records (same commit or none). */

@@ -23,7 +23,10 @@ const eventView = z.object({
 
 const eventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z.string().regex(/^\d{1,19}$/).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
   kind: z.string().max(100).optional(),
   subjectType: z.string().max(100).optional(),
   subjectId: z.string().max(200).optional(),
@@ -67,7 +70,9 @@ export function registerAuditRoutes(root: FastifyInstance, ctx: AppContext): voi
         subject: q.subjectType ? { type: q.subjectType, id: q.subjectId } : undefined,
         actorId: q.actorId,
       });
-      const names = await accountNames(ctx.db, [...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))]);
+      const names = await accountNames(ctx.db, [
+        ...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : []))),
+      ]);
       return {
         items: page.items.map((e) => ({
           id: e.id.toString(),
@@ -88,7 +93,12 @@ export function registerAuditRoutes(root: FastifyInstance, ctx: AppContext): voi
   });
 
   app.post('/api/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Verify the hash chain of the event log', body: z.strictObject({}).nullish(), response: { 200: verifyResponse } },
+    schema: {
+      tags: ['audit'],
+      summary: 'Verify the hash chain of the event log',
+      body: z.strictObject({}).nullish(),
+      response: { 200: verifyResponse },
+    },
     config: { action: 'audit.verify' },
     handler: async () => verifyChain({ db: ctx.db }),
   });

@@ -5,11 +5,13 @@
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number in event');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('non-finite number in event');
     if (typeof value === 'bigint') return value.toString();
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

@@ -33,10 +33,10 @@ async function tamper(sql: string, params: unknown[] = []) {
 }
 
 async function idOf(stream: string, seq: number): Promise<string> {
-  const [row] = await database.query<{ id: string }>('SELECT id::text AS id FROM events WHERE stream = $1 AND seq = $2', [
-    stream,
-    seq,
-  ]);
+  const [row] = await database.query<{ id: string }>(
+    'SELECT id::text AS id FROM events WHERE stream = $1 AND seq = $2',
+    [stream, seq],
+  );
   if (!row) throw new Error('no such event');
   return row.id;
 }
@@ -78,7 +78,13 @@ describe('event log and audit chain', () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           database.db.transaction((tx) =>
-            appendEvent({ db: tx, at, actor: null, subject: { type: 'test', id: String(i) }, kind: 'test.raced' }),
+            appendEvent({
+              db: tx,
+              at,
+              actor: null,
+              subject: { type: 'test', id: String(i) },
+              kind: 'test.raced',
+            }),
           ),
         ),
       );

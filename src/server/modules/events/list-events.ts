@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { events } from './events.tables.ts';
 import type { StoredEvent } from './append-event.ts';
+import { events } from './events.tables.ts';
 
 export interface ListEventsOptions {
   db: Db;
@@ -17,7 +17,9 @@ export interface ListEventsOptions {
 }
 
 /** Events newest first, for the audit trail and timelines. */
-export async function listEvents(options: ListEventsOptions): Promise<{ items: StoredEvent[]; nextBefore: bigint | null }> {
+export async function listEvents(
+  options: ListEventsOptions,
+): Promise<{ items: StoredEvent[]; nextBefore: bigint | null }> {
   const conditions = [
     options.before !== undefined ? lt(events.id, options.before) : undefined,
     options.kind ? eq(events.kind, options.kind) : undefined,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { eventStreams, events } from './events.tables.ts';
 import { GENESIS_HASH, hashEvent } from './event-hash.ts';
+import { eventStreams, events } from './events.tables.ts';
 
 export type ChainProblemKind = 'altered' | 'removed' | 'broken_link' | 'head_mismatch';
 

@@ -26,7 +26,12 @@ export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgU
   }
   return db.transaction(async (tx) => {
     if (await findOrgUnitByCode(tx, options.code)) {
-      throw conflict('ORG_CODE_TAKEN', `编码 ${options.code} 已被使用`, `Code ${options.code} is taken`, 'code');
+      throw conflict(
+        'ORG_CODE_TAKEN',
+        `编码 ${options.code} 已被使用`,
+        `Code ${options.code} is taken`,
+        'code',
+      );
     }
     const parent = options.parentId ? await findOrgUnit(tx, options.parentId) : undefined;
     if (options.parentId && !parent) {

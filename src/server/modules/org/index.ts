@@ -1,5 +1,5 @@
 /** The org module: the tree of units (G1, G2, G7). People, posts and grids arrive with the org issue. */
-export { createOrgUnit, type CreateOrgUnitOptions } from './create-org-unit.ts';
+export { type CreateOrgUnitOptions, createOrgUnit } from './create-org-unit.ts';
 export {
   findOrgUnit,
   findOrgUnitByCode,

@@ -24,6 +24,11 @@ export async function listOrgUnitsInScope(db: Db, prefixes: string[]): Promise<O
 }
 
 export async function rootOrgUnit(db: Db): Promise<OrgUnitRow | undefined> {
-  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.level, 0)).orderBy(asc(orgUnits.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(eq(orgUnits.level, 0))
+    .orderBy(asc(orgUnits.createdAt))
+    .limit(1);
   return row;
 }

@@ -18,12 +18,23 @@ const unitView = z.object({
 export function registerOrgRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/org/units', {
-    schema: { tags: ['org'], summary: 'Org units in my scope', response: { 200: z.object({ items: z.array(unitView) }) } },
+    schema: {
+      tags: ['org'],
+      summary: 'Org units in my scope',
+      response: { 200: z.object({ items: z.array(unitView) }) },
+    },
     config: { action: 'org.read' },
     handler: async (request) => {
       const units = await listOrgUnitsInScope(ctx.db, scopeOf(actorOf(request), 'org.read'));
       return {
-        items: units.map((u) => ({ id: u.id, parentId: u.parentId, code: u.code, name: u.name, kind: u.kind, level: u.level })),
+        items: units.map((u) => ({
+          id: u.id,
+          parentId: u.parentId,
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          level: u.level,
+        })),
       };
     },
   });
