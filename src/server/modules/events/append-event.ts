@@ -30,21 +30,19 @@ export async function appendEvent(options: AppendEventOptions): Promise<StoredEv
   const stream = options.stream ?? 'global';
   const payload = options.payload ?? {};
 
-  await db.insert(eventStreams).values({ stream, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await db.select().from(eventStreams).where(eq(eventStreams.stream, stream)).for('update');
+  // One statement locks the head, claims the next position and draws the row id
+  // (so the hash can cover it); a new stream gets its head row first.
+  let head = await claimPosition(db, stream);
+  if (!head) {
+    await db.insert(eventStreams).values({ stream, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+    head = await claimPosition(db, stream);
+  }
   if (!head) throw new Error(`event stream ${stream} has no head`);
-
-  // The id is drawn first so the hash can cover it. Both drivers answer with `{rows}`.
-  const drawn = (await db.execute(sql`SELECT nextval('events_id_seq')::text AS id`)) as unknown as {
-    rows: { id: string }[];
-  };
-  const idText = drawn.rows[0]?.id;
-  if (!idText) throw new Error('events_id_seq gave no value');
-  const id = BigInt(idText);
+  const id = BigInt(head.id);
   const row = {
     id,
     stream,
-    seq: head.seq + 1,
+    seq: head.seq,
     occurredAt: options.at,
     actorId: options.actor?.id ?? null,
     actorOrgId: options.actor?.orgUnitId ?? null,
@@ -52,14 +50,31 @@ export async function appendEvent(options: AppendEventOptions): Promise<StoredEv
     subjectId: options.subject.id,
     kind: options.kind,
     payload,
-    prevHash: head.hash,
+    prevHash: head.prevHash,
   };
   const hash = hashEvent(row);
   const [stored] = await db
     .insert(events)
     .values({ ...row, hash })
     .returning();
-  await db.update(eventStreams).set({ seq: row.seq, hash }).where(eq(eventStreams.stream, stream));
+  await db.update(eventStreams).set({ hash }).where(eq(eventStreams.stream, stream));
   if (!stored) throw new Error('event insert returned nothing');
   return stored;
+}
+
+/** Locks the stream's head row and moves it one on; null when the stream has no head yet. */
+async function claimPosition(
+  db: Db,
+  stream: string,
+): Promise<{ seq: number; prevHash: string; id: string } | null> {
+  const [claimed] = await db
+    .update(eventStreams)
+    .set({ seq: sql`${eventStreams.seq} + 1` })
+    .where(eq(eventStreams.stream, stream))
+    .returning({
+      seq: eventStreams.seq,
+      prevHash: eventStreams.hash,
+      id: sql<string>`nextval('events_id_seq')::text`,
+    });
+  return claimed ?? null;
 }
