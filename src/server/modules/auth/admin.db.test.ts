@@ -76,6 +76,12 @@ describe('separation of the three administrator roles', () => {
 
     expect((await call('auditor', 'GET', '/api/audit/events')).statusCode).toBe(200);
     expect((await call('auditor', 'POST', '/api/audit/verify')).json().ok).toBe(true);
+    const trail = (await call('auditor', 'GET', '/api/audit/events?limit=1')).json().items;
+    expect(trail[0]).toMatchObject({
+      kind: 'audit.chain_verified',
+      actorName: '审计管理员',
+      payload: { ok: true },
+    });
     expect((await call('auditor', 'GET', '/api/accounts')).statusCode).toBe(403);
     expect((await call('auditor', 'GET', '/api/org/units')).statusCode).toBe(403);
   });

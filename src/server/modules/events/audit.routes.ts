@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toIsoShanghai } from '../../core/time.ts';
+import { actorOf } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
 import { accountNames } from '../auth/index.ts';
 import { listEvents } from './list-events.ts';
-import { verifyChain } from './verify-chain.ts';
+import { runChainVerification } from './run-chain-verification.ts';
 
 const eventView = z.object({
   id: z.string(),
@@ -100,6 +101,13 @@ export function registerAuditRoutes(root: FastifyInstance, ctx: AppContext): voi
       response: { 200: verifyResponse },
     },
     config: { action: 'audit.verify' },
-    handler: async () => verifyChain({ db: ctx.db }),
+    handler: async (request) => {
+      const actor = actorOf(request);
+      return runChainVerification({
+        db: ctx.db,
+        clock: ctx.clock,
+        actor: { id: actor.id, orgUnitId: actor.orgUnitId },
+      });
+    },
   });
 }
