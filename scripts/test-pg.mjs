@@ -6,12 +6,21 @@
 import { spawnSync } from 'node:child_process';
 
 if (!process.env.DATABASE_URL) {
-  console.error('test:pg needs DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:pg');
+  console.error(
+    'test:pg needs DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:pg',
+  );
   process.exit(2);
 }
 const result = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.config.ts', '.db.test.ts', ...process.argv.slice(2)],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--config',
+    'vitest.config.ts',
+    '.db.test.ts',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: process.env },
 );
 process.exit(result.status ?? 1);

@@ -71,7 +71,20 @@ describe('separation of the three administrator roles', () => {
     expect(
       (await call('secadmin', 'GET', `/api/grants?accountId=${await accountId('leader')}`)).statusCode,
     ).toBe(200);
-    expect((await call('secadmin', 'GET', '/api/accounts')).statusCode).toBe(403);
+    expect((await call('secadmin', 'GET', '/api/accounts')).statusCode).toBe(200); // to pick whom to grant
+    expect(
+      (
+        await call('secadmin', 'POST', '/api/accounts', {
+          username: 'sneaky',
+          displayName: 'S',
+          orgUnitId: units['370700'],
+          initialPassword: 'Sneaky#2026',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('secadmin', 'POST', `/api/accounts/${await accountId('leader')}/unlock`)).statusCode,
+    ).toBe(403);
     expect((await call('secadmin', 'POST', '/api/audit/verify')).statusCode).toBe(403);
 
     expect((await call('auditor', 'GET', '/api/audit/events')).statusCode).toBe(200);

@@ -69,6 +69,7 @@ describe('authorisation policy', () => {
       'account.unlock',
     ]);
     expect(actionsOf(security).filter((a) => a !== 'session.self' && a !== 'org.read')).toEqual([
+      'account.read',
       'role.read',
       'role.grant',
       'role.revoke',

@@ -37,7 +37,8 @@ interface Rule {
 export const POLICY = {
   'session.self': { roles: 'authenticated', scoped: false, duringPasswordChange: true },
   'org.read': { roles: [...BUSINESS_ROLES, 'system_admin', 'security_admin'], scoped: true },
-  'account.read': { roles: ['system_admin'], scoped: true },
+  // The security administrator must see whom they grant roles to.
+  'account.read': { roles: ['system_admin', 'security_admin'], scoped: true },
   'account.create': { roles: ['system_admin'], scoped: true },
   'account.reset_password': { roles: ['system_admin'], scoped: true },
   'account.unlock': { roles: ['system_admin'], scoped: true },

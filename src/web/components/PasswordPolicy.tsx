@@ -1,0 +1,36 @@
+import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import { Alert, Typography } from 'antd';
+import { useT } from '../i18n/i18n.tsx';
+import { checkPassword, PASSWORD_MIN_CLASSES } from '../lib/password-policy.ts';
+
+function Rule({ met, text }: { met: boolean; text: string }) {
+  return (
+    <li style={{ listStyle: 'none', display: 'flex', gap: 8, alignItems: 'baseline' }}>
+      {met ? (
+        <CheckCircleFilled style={{ color: '#52c41a' }} aria-hidden />
+      ) : (
+        <MinusCircleOutlined style={{ color: '#8c8c8c' }} aria-hidden />
+      )}
+      <Typography.Text type={met ? undefined : 'secondary'}>{text}</Typography.Text>
+    </li>
+  );
+}
+
+/** States the policy and ticks each rule as the user types. */
+export function PasswordPolicy({ password }: { password: string }) {
+  const t = useT();
+  const check = checkPassword(password);
+  return (
+    <Alert
+      type="info"
+      style={{ marginBottom: 16 }}
+      title={t('password.policyTitle')}
+      description={
+        <ul style={{ margin: 0, padding: 0 }}>
+          <Rule met={check.longEnough} text={t('password.policyLength')} />
+          <Rule met={check.classes >= PASSWORD_MIN_CLASSES} text={t('password.policyClasses')} />
+        </ul>
+      }
+    />
+  );
+}

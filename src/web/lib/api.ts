@@ -1,0 +1,194 @@
+import type {
+  Account,
+  AuditPage,
+  Grant,
+  Items,
+  Me,
+  NewAccount,
+  NewGrant,
+  OrgUnit,
+  VerifyResult,
+} from './api-types.ts';
+
+/** An error the API answered with (or a failure to reach it, status 0), in both languages. */
+export class ApiError extends Error {
+  readonly status: number;
+  /** Stable code from the error envelope, e.g. BAD_CREDENTIALS. */
+  readonly code: string;
+  readonly message_en: string;
+  /** Path of the offending request field, e.g. 'newPassword', when the server named one. */
+  readonly field: string | undefined;
+
+  constructor(init: { status: number; code: string; message: string; message_en: string; field?: string }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.message_en = init.message_en;
+    this.field = init.field;
+  }
+}
+
+interface ErrorEnvelope {
+  error: { code: string; message: string; message_en: string; field?: string | null };
+}
+
+function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = value.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string'
+  );
+}
+
+type AuthFailureHandler = (error: ApiError) => void;
+
+interface AuthFailureHandlers {
+  /** A call other than login answered 401: the session is gone. */
+  unauthorized?: AuthFailureHandler;
+  /** A call answered 403 PASSWORD_CHANGE_REQUIRED. */
+  passwordChangeRequired?: AuthFailureHandler;
+}
+
+let handlers: AuthFailureHandlers = {};
+
+/** The session layer registers here; the client itself knows nothing about routing. */
+export function setAuthFailureHandlers(next: AuthFailureHandlers): void {
+  handlers = next;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  /**
+   * False for calls that answer 401 as part of their normal work: login (bad credentials)
+   * and the start-up session probe (nobody signed in yet). They do not trigger the redirect.
+   */
+  handle401?: boolean;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: a proxy's error page, say. Fall through to the generic error.
+  }
+  if (isErrorEnvelope(body)) {
+    const { code, message, message_en, field } = body.error;
+    return new ApiError({
+      status: response.status,
+      code,
+      message,
+      message_en: message_en || message,
+      field: field ?? undefined,
+    });
+  }
+  return new ApiError({
+    status: response.status,
+    code: `HTTP_${response.status}`,
+    message: `服务器返回错误（${response.status}），请稍后重试。`,
+    message_en: `The server answered with an error (${response.status}). Please try again later.`,
+  });
+}
+
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  // No Content-Type without a body: a JSON parser rejects an empty body declared as JSON.
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK',
+      message: '无法连接服务器，请检查网络后重试。',
+      message_en: 'Cannot reach the server. Check the network and try again.',
+    });
+  }
+  if (response.ok) return response;
+  const error = await toApiError(response);
+  if (error.status === 401 && options.handle401 !== false) handlers.unauthorized?.(error);
+  if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+    handlers.passwordChangeRequired?.(error);
+  }
+  throw error;
+}
+
+async function requestJson<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  return (await response.json()) as T;
+}
+
+async function requestVoid(method: Method, path: string, options: RequestOptions = {}): Promise<void> {
+  await send(method, path, options);
+}
+
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const id = encodeURIComponent;
+
+export const api = {
+  login: (body: { username: string; password: string }) =>
+    requestJson<{ user: Me }>('POST', '/api/auth/login', { body, handle401: false }),
+  me: (options: { handle401?: boolean } = {}) => requestJson<Me>('GET', '/api/auth/me', options),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    requestVoid('POST', '/api/auth/password', { body }),
+  logout: () => requestVoid('POST', '/api/auth/logout', { handle401: false }),
+  logoutAll: () => requestVoid('POST', '/api/auth/logout-all', { handle401: false }),
+  updateSettings: (body: { locale: Me['locale'] }) =>
+    requestJson<Me>('PUT', '/api/auth/me/settings', { body }),
+
+  orgUnits: () => requestJson<Items<OrgUnit>>('GET', '/api/org/units'),
+
+  accounts: () => requestJson<Items<Account>>('GET', '/api/accounts'),
+  createAccount: (body: NewAccount) => requestJson<Account>('POST', '/api/accounts', { body }),
+  resetPassword: (accountId: string, body: { newPassword: string }) =>
+    requestVoid('POST', `/api/accounts/${id(accountId)}/reset-password`, { body }),
+  unlockAccount: (accountId: string) => requestVoid('POST', `/api/accounts/${id(accountId)}/unlock`),
+
+  grants: (accountId: string) => requestJson<Items<Grant>>('GET', withQuery('/api/grants', { accountId })),
+  createGrant: (body: NewGrant) => requestJson<Grant>('POST', '/api/grants', { body }),
+  revokeGrant: (grantId: string) => requestVoid('DELETE', `/api/grants/${id(grantId)}`),
+
+  auditEvents: (query: { limit?: number; before?: string }) =>
+    requestJson<AuditPage>('GET', withQuery('/api/audit/events', query)),
+  verifyAudit: () => requestJson<VerifyResult>('POST', '/api/audit/verify'),
+};
+
+/** Anything thrown by the client is an ApiError; anything else (a bug) is wrapped so the UI can show it. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  console.error(error);
+  return new ApiError({
+    status: 0,
+    code: 'CLIENT_ERROR',
+    message: '页面出现错误，请刷新后重试。',
+    message_en: 'Something went wrong on this page. Reload and try again.',
+  });
+}
+
+/** True when the error names this form field (the server may give a path such as 'body.password'). */
+export function isFieldError(error: ApiError | null, name: string): boolean {
+  const field = error?.field;
+  return field !== undefined && (field === name || field.endsWith(`.${name}`));
+}

@@ -1,0 +1,163 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../../src/server/main.ts';
+import { launchBrowser } from './browser.ts';
+
+/** The password of every demo account (DEMO_MODE). */
+const DEMO_PASSWORD = 'Luoshi@2026';
+const TITLE_ZH = '落实 · 网格化治理平台';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+let context: BrowserContext | null = null;
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp({
+    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = null;
+  // An uncaught exception in the page fails the test that caused it.
+  expect(pageErrors).toEqual([]);
+  pageErrors = [];
+});
+
+/**
+ * A fresh browser profile (no cookie, no stored language) at `path`. The browser itself
+ * asks for English: the app must still start in Chinese, its first language.
+ */
+async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  context = await browser.newContext({ baseURL: app.url, locale: 'en-US', viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(path);
+  return page;
+}
+
+async function logIn(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+  labels = { username: '用户名', password: '密码', submit: '登录' },
+): Promise<void> {
+  await page.getByLabel(labels.username, { exact: true }).fill(username);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+}
+
+/** The signed-in user as the API sees it, read through the page's own session cookie. */
+async function me(page: Page): Promise<{ displayName: string; locale: string }> {
+  const response = await page.request.get('/api/auth/me');
+  expect(response.status()).toBe(200);
+  return (await response.json()) as { displayName: string; locale: string };
+}
+
+describe('web shell: login', () => {
+  it('renders the login page in Chinese, and sends a visitor of / there', async () => {
+    const page = await open('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('heading', { name: TITLE_ZH }).waitFor();
+    expect(await page.getByLabel('用户名', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByLabel('密码', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '登录', exact: true }).isVisible()).toBe(true);
+    expect(await page.title()).toBe(TITLE_ZH);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('logs the demo grid worker in to a home page that greets them and shows their role', async () => {
+    const page = await open('/login');
+    await logIn(page, 'gridworker');
+    await page.waitForURL((url) => url.pathname === '/');
+    const { displayName } = await me(page);
+    await page.getByRole('heading', { name: `您好，${displayName}` }).waitFor();
+    await page.getByText('网格员', { exact: true }).first().waitFor();
+    // The user menu in the header carries the name too.
+    await page.getByRole('button', { name: displayName }).waitFor();
+  });
+
+  it('shows a wrong password as a Chinese error and keeps what was typed (Enter submits)', async () => {
+    const page = await open('/login');
+    await page.getByLabel('用户名', { exact: true }).fill('gridworker');
+    await page.getByLabel('密码', { exact: true }).fill('Wrong-password-1');
+    await page.getByLabel('密码', { exact: true }).press('Enter');
+    const alert = page.getByRole('alert').filter({ hasText: /[\u4e00-\u9fff]/ });
+    await alert.first().waitFor();
+    expect(await page.getByLabel('用户名', { exact: true }).inputValue()).toBe('gridworker');
+    expect(await page.getByLabel('密码', { exact: true }).inputValue()).toBe('Wrong-password-1');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('switches to English before login and keeps it in the user settings', async () => {
+    const page = await open('/login');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('heading', { name: 'Luoshi · Grid Governance Platform' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await logIn(page, 'leader', DEMO_PASSWORD, {
+      username: 'Username',
+      password: 'Password',
+      submit: 'Log in',
+    });
+    await page.waitForURL((url) => url.pathname === '/');
+    const { displayName } = await me(page);
+    await page.getByRole('heading', { name: `Hello, ${displayName}` }).waitFor();
+    await page.getByRole('menuitem', { name: 'Home' }).waitFor();
+    expect((await me(page)).locale).toBe('en');
+
+    // The setting lives on the server: a reload still shows English.
+    await page.reload();
+    await page.getByRole('heading', { name: `Hello, ${displayName}` }).waitFor();
+
+    // Back to Chinese from the header, which saves the setting again.
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await page.getByRole('heading', { name: `您好，${displayName}` }).waitFor();
+    await expect.poll(async () => (await me(page)).locale).toBe('zh-CN');
+  });
+
+  it('shows the 404 page for an unknown address', async () => {
+    const page = await open('/no/such/page');
+    await page.getByText('页面不存在', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '返回首页' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/no/such/page');
+  });
+
+  it('shows the audit administrator the audit log but not accounts, and verifies the chain', async () => {
+    const page = await open('/login');
+    await logIn(page, 'auditor');
+    await page.getByRole('menuitem', { name: '审计日志' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: '账号管理' }).count()).toBe(0);
+    await page.getByText('审计管理员', { exact: true }).first().waitFor();
+
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.waitForURL('**/audit');
+    await page.getByRole('columnheader', { name: '事件类型' }).waitFor();
+    await page.getByRole('button', { name: '校验审计链' }).click();
+    await page.getByText('校验通过', { exact: true }).waitFor();
+    expect(await page.getByText('校验未通过').count()).toBe(0);
+  });
+
+  it('puts the menu behind a button on a 360 px wide phone', async () => {
+    const page = await open('/login', { width: 360, height: 740 });
+    await logIn(page, 'gridworker');
+    await page.waitForURL((url) => url.pathname === '/');
+    const openMenu = page.getByRole('button', { name: '打开菜单' });
+    await openMenu.waitFor();
+    expect(await page.getByRole('menuitem', { name: '首页' }).count()).toBe(0);
+    await openMenu.click();
+    await page.getByRole('menuitem', { name: '首页' }).waitFor();
+    // Nothing may stick out sideways at this width.
+    // A string, not a function: this file is type-checked without the DOM library.
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
