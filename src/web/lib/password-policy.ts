@@ -1,20 +1,2 @@
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MIN_CLASSES = 3;
-
-export interface PasswordCheck {
-  longEnough: boolean;
-  /** How many of lowercase, uppercase, digits and symbols the password uses (0–4). */
-  classes: number;
-  ok: boolean;
-}
-
-/**
- * The policy as the server states it: at least 8 characters and 3 of the 4 kinds. The
- * server decides; this check only saves a round trip and explains the rule early.
- * Anything that is not an ASCII letter or digit counts as a symbol.
- */
-export function checkPassword(password: string): PasswordCheck {
-  const longEnough = [...password].length >= PASSWORD_MIN_LENGTH;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  return { longEnough, classes, ok: longEnough && classes >= PASSWORD_MIN_CLASSES };
-}
+/** The shared password policy (src/shared), as the web uses it. */
+export * from '../../shared/password-policy.ts';

@@ -1,17 +1,19 @@
+import { checkPassword, PASSWORD_MIN_CLASSES } from '../../../shared/password-policy.ts';
+
 /**
  * Password policy: at least 8 characters from at least 3 of the 4 classes
  * (lower case, upper case, digits, symbols), and not the account name.
  * Returns null when acceptable, or the reason in both languages.
  */
 export function checkPasswordPolicy(password: string, username?: string): { zh: string; en: string } | null {
-  if ([...password].length < 8) {
+  const check = checkPassword(password);
+  if (!check.longEnough) {
     return { zh: '密码至少 8 位', en: 'The password needs at least 8 characters' };
   }
   if ([...password].length > 128) {
     return { zh: '密码最多 128 位', en: 'The password may have at most 128 characters' };
   }
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) {
+  if (check.classes < PASSWORD_MIN_CLASSES) {
     return {
       zh: '密码须包含小写字母、大写字母、数字、符号中的至少三类',
       en: 'The password needs at least 3 of: lower-case letters, upper-case letters, digits, symbols',
