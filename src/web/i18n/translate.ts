@@ -37,27 +37,7 @@ export function orgKindLabel(t: Translate, kind: string): string {
 }
 
 /** The roles in the order people expect to pick them (business first, then the three admin roles). */
-export const ROLE_CODES = [
-  'grid_worker',
-  'grid_head',
-  'community_secretary',
-  'township_leader',
-  'centre_dispatcher',
-  'dept_handler',
-  'dept_liaison',
-  'dept_head',
-  'agency_head',
-  'supervision_officer',
-  'social_mgmt_officer',
-  'establishment_officer',
-  'legal_officer',
-  'leader',
-  'volunteer',
-  'household_rep',
-  'system_admin',
-  'security_admin',
-  'audit_admin',
-] as const;
+export { ROLES as ROLE_CODES } from '../../shared/roles.ts';
 
 /** Picks the server's message in the reader's language. */
 export function localizedMessage(locale: Locale, error: { message: string; message_en: string }): string {

@@ -46,33 +46,28 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   const username = normaliseUsername(options.username);
   const account = await findAccountByUsername(db, username);
 
-  if (!account) {
-    await burnVerification(options.password);
-    await db.transaction((tx) =>
+  /** A refused login that changes nothing but the trail. */
+  const recordFailure = (subjectId: string, reason: string) =>
+    db.transaction((tx) =>
       appendEvent({
         db: tx,
         at: now,
         actor: null,
-        subject: { type: 'account', id: username },
+        subject: { type: 'account', id: subjectId },
         kind: 'auth.login_failed',
-        payload: { reason: 'unknown_account', ip: options.ip },
+        payload: { reason, ip: options.ip },
       }),
     );
+
+  if (!account) {
+    await burnVerification(options.password);
+    await recordFailure(username, 'unknown_account');
     throw badCredentials();
   }
   const subject = { type: 'account', id: account.id };
 
   if (account.lockedUntil && account.lockedUntil > now) {
-    await db.transaction((tx) =>
-      appendEvent({
-        db: tx,
-        at: now,
-        actor: null,
-        subject,
-        kind: 'auth.login_failed',
-        payload: { reason: 'locked', ip: options.ip },
-      }),
-    );
+    await recordFailure(account.id, 'locked');
     throw lockedError(account.lockedUntil);
   }
 
@@ -113,16 +108,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   }
 
   if (account.disabledAt) {
-    await db.transaction((tx) =>
-      appendEvent({
-        db: tx,
-        at: now,
-        actor: null,
-        subject,
-        kind: 'auth.login_failed',
-        payload: { reason: 'disabled', ip: options.ip },
-      }),
-    );
+    await recordFailure(account.id, 'disabled');
     throw new AppError({
       status: 403,
       code: 'ACCOUNT_DISABLED',
