@@ -7,6 +7,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import type { AppContext } from './http/context.ts';
 import { buildServer } from './http/server.ts';
 import { authSettingsFrom } from './modules/auth/index.ts';
+import { CalendarStore, seedOfficialCalendar } from './modules/calendar/index.ts';
+import { NotificationBus } from './modules/events/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { VERSION } from './version.ts';
 
@@ -70,5 +72,17 @@ export async function openContext(config: Config, clock: Clock): Promise<AppCont
     await database.close();
     throw error;
   }
-  return { database, db: database.db, clock, config, auth: authSettingsFrom(config), version: VERSION };
+  const calendar = new CalendarStore();
+  await seedOfficialCalendar({ db: database.db, clock });
+  await calendar.reload(database.db);
+  return {
+    database,
+    db: database.db,
+    clock,
+    config,
+    auth: authSettingsFrom(config),
+    version: VERSION,
+    calendar,
+    bus: new NotificationBus(),
+  };
 }

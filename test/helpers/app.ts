@@ -4,6 +4,8 @@ import { ManualClock } from '../../src/server/core/clock.ts';
 import type { AppContext } from '../../src/server/http/context.ts';
 import { buildServer } from '../../src/server/http/server.ts';
 import { authSettingsFrom } from '../../src/server/modules/auth/index.ts';
+import { CalendarStore, seedOfficialCalendar } from '../../src/server/modules/calendar/index.ts';
+import { NotificationBus } from '../../src/server/modules/events/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -37,7 +39,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     auth: authSettingsFrom(config),
     version: 'test',
+    calendar: new CalendarStore(),
+    bus: new NotificationBus(),
   };
+  await seedOfficialCalendar({ db: ctx.db, clock });
+  await ctx.calendar.reload(ctx.db);
   if (options.seed ?? true) await seedDemo({ db: ctx.db, clock, settings: { ...ctx.auth, demoMode: true } });
   const app = await buildServer({ ctx, extraRoutes: options.extraRoutes, logStream: options.logStream });
   await app.ready();

@@ -1,4 +1,7 @@
 /** Every table of every module, for drizzle-kit and the typed database handle. */
 export * from '../modules/auth/accounts.tables.ts';
+export * from '../modules/calendar/calendar.tables.ts';
 export * from '../modules/events/events.tables.ts';
+export * from '../modules/events/notifications.tables.ts';
+export * from '../modules/obligations/obligations.tables.ts';
 export * from '../modules/org/org.tables.ts';

@@ -2,6 +2,8 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database, Db } from '../db/client.ts';
 import type { AuthSettings } from '../modules/auth/index.ts';
+import type { CalendarStore } from '../modules/calendar/index.ts';
+import type { NotificationBus } from '../modules/events/index.ts';
 
 /** What every route module receives: the database, the clock and the settings. */
 export interface AppContext {
@@ -11,4 +13,8 @@ export interface AppContext {
   config: Config;
   auth: AuthSettings;
   version: string;
+  /** The work calendar of this process, reloaded after changes. */
+  calendar: CalendarStore;
+  /** Wakes open notification streams after commits that notified someone. */
+  bus: NotificationBus;
 }

@@ -53,7 +53,8 @@ describe('authorisation policy', () => {
     for (const [action, rule] of Object.entries(POLICY)) {
       if (rule.roles === 'authenticated') continue;
       const admins = rule.roles.filter((r: string) => (ADMIN_ROLES as readonly string[]).includes(r));
-      const isAdministration = /^(account|role|audit|settings)\./.test(action) || adminActions.has(action);
+      const isAdministration =
+        /^(account|role|audit|settings|calendar|webhook)\./.test(action) || action === 'obligation.rules' || adminActions.has(action);
       if (!isAdministration) expect({ action, admins }).toEqual({ action, admins: [] });
     }
   });
@@ -62,25 +63,29 @@ describe('authorisation policy', () => {
     const system = actor([{ role: 'system_admin', orgPath: CITY }]);
     const security = actor([{ role: 'security_admin', orgPath: CITY }]);
     const audit = actor([{ role: 'audit_admin', orgPath: CITY }]);
-    expect(actionsOf(system).filter((a) => a !== 'session.self' && a !== 'org.read')).toEqual([
+    const selfService = ['session.self', 'org.read', 'calendar.read', 'notification.read'];
+    expect(actionsOf(system).filter((a) => !selfService.includes(a))).toEqual([
       'account.read',
       'account.create',
       'account.reset_password',
       'account.unlock',
+      'calendar.manage',
+      'obligation.rules',
+      'webhook.manage',
     ]);
-    expect(actionsOf(security).filter((a) => a !== 'session.self' && a !== 'org.read')).toEqual([
+    expect(actionsOf(security).filter((a) => !selfService.includes(a))).toEqual([
       'account.read',
       'role.read',
       'role.grant',
       'role.revoke',
     ]);
     // "reads the audit trail, nothing else"
-    expect(actionsOf(audit)).toEqual(['session.self', 'audit.read', 'audit.verify']);
+    expect(actionsOf(audit)).toEqual(['session.self', 'audit.read', 'audit.verify', 'calendar.read', 'notification.read']);
   });
 
   it('allows only self-service while the initial password is unchanged', () => {
     const fresh = actor([{ role: 'system_admin', orgPath: CITY }], true);
-    expect(actionsOf(fresh)).toEqual(['session.self']);
+    expect(actionsOf(fresh)).toEqual(['session.self']); // not even the calendar or the inbox
     expect(authorize(fresh, 'account.read')).toBe(false);
   });
 });

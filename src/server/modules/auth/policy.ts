@@ -47,6 +47,21 @@ export const POLICY = {
   'role.revoke': { roles: ['security_admin'], scoped: true },
   'audit.read': { roles: ['audit_admin'], scoped: false },
   'audit.verify': { roles: ['audit_admin'], scoped: false },
+  'calendar.read': { roles: 'authenticated', scoped: false },
+  'calendar.manage': { roles: ['system_admin'], scoped: false },
+  'obligation.rules': { roles: ['system_admin'], scoped: false },
+  'webhook.manage': { roles: ['system_admin'], scoped: false },
+  'notification.read': { roles: 'authenticated', scoped: false },
+  'obligation.read': { roles: BUSINESS_ROLES, scoped: true },
+  // Opening, meeting, pausing and cancelling duties by hand: the centre and the
+  // supervision office, and the owing unit's own staff for meeting them.
+  'obligation.manage': {
+    roles: ['centre_dispatcher', 'supervision_officer', 'dept_handler', 'dept_head', 'agency_head'],
+    scoped: true,
+  },
+  // C10: the centre approves an extension; supervisors and leaders may too.
+  'obligation.extend': { roles: ['centre_dispatcher', 'supervision_officer', 'leader'], scoped: true },
+  'obligation.waive': { roles: ['supervision_officer', 'leader'], scoped: true },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -3,3 +3,6 @@ export { type AppendEventOptions, appendEvent, type StoredEvent } from './append
 export { eventStreams, events } from './events.tables.ts';
 export { type ListEventsOptions, listEvents } from './list-events.ts';
 export { type ChainProblem, type ChainReport, verifyChain } from './verify-chain.ts';
+export { NotificationBus } from './notification-bus.ts';
+export { type NotifyOptions, notify } from './notify.ts';
+export { notificationReads, notifications } from './notifications.tables.ts';
