@@ -21,7 +21,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   env?: Record<string, string>;
-  extraRoutes?: (app: FastifyInstance) => void;
+  extraRoutes?: (app: FastifyInstance, ctx: AppContext) => void;
   /** Seed the demo city (default true). */
   seed?: boolean;
   logStream?: { write(line: string): void };

@@ -29,8 +29,8 @@ export interface BuildServerOptions {
   ctx: AppContext;
   /** Directory of the built web app (index.html and assets); omitted in API-only tests. */
   webDir?: string | undefined;
-  /** Extra routes (tests register routes without a policy to prove they are denied). */
-  extraRoutes?: (app: FastifyInstance) => void;
+  /** Extra routes (tests register routes without a policy, or a module's routes alone). */
+  extraRoutes?: (app: FastifyInstance, ctx: AppContext) => void;
   /** Where log lines go (stdout by default); tests read them to prove what is never logged. */
   logStream?: { write(line: string): void };
 }
@@ -151,7 +151,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
-  options.extraRoutes?.(app);
+  options.extraRoutes?.(app, ctx);
 
   const webDir = options.webDir && existsSync(options.webDir) ? options.webDir : undefined;
   if (webDir) {
