@@ -64,6 +64,15 @@ const schema = z.object({
     .default(false),
   /** Largest accepted request body in bytes (photos go through the upload route, not JSON). */
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024).default(1024 * 1024),
+  /** Seconds between two runs of the obligation scanner (warnings and breaches). */
+  SCAN_INTERVAL_SECONDS: int('SCAN_INTERVAL_SECONDS', 1, 3600).default(30),
+  /** Share of an obligation's window after which it is warned, unless its rule says otherwise. */
+  OBLIGATION_WARN_RATIO: z
+    .string()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, { error: 'OBLIGATION_WARN_RATIO must be a number from 0 to 1' })
+    .transform(Number)
+    .refine((n) => n >= 0.05 && n <= 1, { error: 'OBLIGATION_WARN_RATIO must be between 0.05 and 1' })
+    .default(0.8),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

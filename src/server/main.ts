@@ -9,6 +9,7 @@ import { buildServer } from './http/server.ts';
 import { authSettingsFrom } from './modules/auth/index.ts';
 import { CalendarStore, seedOfficialCalendar } from './modules/calendar/index.ts';
 import { NotificationBus } from './modules/events/index.ts';
+import { startScanLoop } from './scan-loop.ts';
 import { seedDemo } from './seed/demo.ts';
 import { VERSION } from './version.ts';
 
@@ -40,6 +41,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       : false;
     const app = await buildServer({ ctx, webDir: WEB_DIST });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const scanner = startScanLoop(ctx, app.log);
     const port = new URL(address).port;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     return {
@@ -49,6 +51,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       database: ctx.database,
       seeded,
       close: async () => {
+        await scanner.stop();
         await app.close();
         await ctx.database.close();
       },

@@ -7,6 +7,8 @@ import { migrateDatabase } from '../../src/server/db/migrate.ts';
 export interface TestDatabase extends Database {
   /** Drops the per-test PostgreSQL database (PGlite just closes). */
   destroy(): Promise<void>;
+  /** The test database's URL on PostgreSQL (a second pool plays a second server process). */
+  url?: string;
 }
 
 let template: Promise<PGlite> | undefined;
@@ -45,6 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrateDatabase(database);
   return {
     ...database,
+    url: target.toString(),
     destroy: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });

@@ -18,7 +18,9 @@ import { AppError } from '../core/errors.ts';
 import { appliedMigrations } from '../db/migrate.ts';
 import { registerAdminRoutes } from '../modules/auth/admin.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerAuditRoutes } from '../modules/events/audit.routes.ts';
+import { registerObligationRoutes } from '../modules/obligations/obligations.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { installAuth } from './auth.ts';
 import type { AppContext } from './context.ts';
@@ -151,6 +153,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAdminRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
+  registerObligationRoutes(app, ctx);
   options.extraRoutes?.(app, ctx);
 
   const webDir = options.webDir && existsSync(options.webDir) ? options.webDir : undefined;

@@ -34,12 +34,18 @@ export function daysOfArrangement(arrangement: CalendarArrangement): DayChange[]
   const days = new Map<string, DayChange>();
   const dayOf = (text: string, field: string) => {
     const day = parseIsoDate(text);
-    if (day === null) throw badRequest('BAD_DATE', `日期“${text}”无效`, `"${text}" is not a date (YYYY-MM-DD)`, field);
+    if (day === null)
+      throw badRequest('BAD_DATE', `日期“${text}”无效`, `"${text}" is not a date (YYYY-MM-DD)`, field);
     return day;
   };
   const add = (change: DayChange, field: string) => {
     if (days.has(change.date)) {
-      throw badRequest('DUPLICATE_DATE', `日期 ${change.date} 重复出现`, `${change.date} appears twice`, field);
+      throw badRequest(
+        'DUPLICATE_DATE',
+        `日期 ${change.date} 重复出现`,
+        `${change.date} appears twice`,
+        field,
+      );
     }
     days.set(change.date, change);
   };
@@ -52,14 +58,22 @@ export function daysOfArrangement(arrangement: CalendarArrangement): DayChange[]
     // A holiday starts in its year; its last days and make-up days may reach into the next or previous one.
     if (partsOf(from).year !== arrangement.year) {
       const text = holiday.off[0];
-      throw badRequest('BAD_DATE', `日期 ${text} 不在 ${arrangement.year} 年`, `${text} is not in ${arrangement.year}`, `holidays.${i}.off`);
+      throw badRequest(
+        'BAD_DATE',
+        `日期 ${text} 不在 ${arrangement.year} 年`,
+        `${text} is not in ${arrangement.year}`,
+        `holidays.${i}.off`,
+      );
     }
     for (let day = from; day <= to; day++) {
       add({ date: isoDate(day), workday: false, holiday: holiday.name, makeup: false }, `holidays.${i}.off`);
     }
     holiday.work.forEach((text, j) => {
       const day = dayOf(text, `holidays.${i}.work`);
-      add({ date: isoDate(day), workday: true, holiday: holiday.name, makeup: true }, `holidays.${i}.work.${j}`);
+      add(
+        { date: isoDate(day), workday: true, holiday: holiday.name, makeup: true },
+        `holidays.${i}.work.${j}`,
+      );
     });
   });
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { DayChange } from './calendar-arrangement.ts';
 import { calendarDays, calendarYears, officeSchedules } from './calendar.tables.ts';
+import type { DayChange } from './calendar-arrangement.ts';
 import { parseClock, parseIsoDate } from './local-time.ts';
 import { type DayException, type OfficeSchedule, WorkCalendar } from './work-calendar.ts';
 

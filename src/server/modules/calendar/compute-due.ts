@@ -1,5 +1,5 @@
 import type { DeadlineRule } from './deadline-rule.ts';
-import { dayNumberOf, daysInMonth, dayOfDate, instantAt, OFFSET_MS, partsOf } from './local-time.ts';
+import { dayNumberOf, dayOfDate, daysInMonth, instantAt, OFFSET_MS, partsOf } from './local-time.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
 const DAY_MS = 86_400_000;
@@ -45,8 +45,16 @@ export function computeDue(calendar: WorkCalendar, start: Date, rule: DeadlineRu
  * The given day of a month (the month's last day when it is shorter, so `M+1@31` is
  * the end of February), moved to the next workday when it is a rest day.
  */
-function onDayOfMonth(calendar: WorkCalendar, year: number, month: number, dayOfMonth: number, atMinute: number | null): Date {
-  const day = calendar.workdayOnOrAfter(dayOfDate(year, month, Math.min(dayOfMonth, daysInMonth(year, month))));
+function onDayOfMonth(
+  calendar: WorkCalendar,
+  year: number,
+  month: number,
+  dayOfMonth: number,
+  atMinute: number | null,
+): Date {
+  const day = calendar.workdayOnOrAfter(
+    dayOfDate(year, month, Math.min(dayOfMonth, daysInMonth(year, month))),
+  );
   return instantAt(day, atMinute ?? calendar.closeMinute(day));
 }
 
@@ -95,7 +103,13 @@ export function workingTimeBetween(calendar: WorkCalendar, from: Date, to: Date)
  * office time (a warning should not fire at night for a 2-working-hour duty); the
  * others in natural time.
  */
-export function computeWarnAt(calendar: WorkCalendar, start: Date, due: Date, rule: DeadlineRule, ratio: number): Date {
+export function computeWarnAt(
+  calendar: WorkCalendar,
+  start: Date,
+  due: Date,
+  rule: DeadlineRule,
+  ratio: number,
+): Date {
   if (rule.kind === 'workHours' || rule.kind === 'workdays') {
     const office = workingTimeBetween(calendar, start, due);
     if (office > 0) return addWorkingTime(calendar, start, office * ratio);

@@ -34,27 +34,41 @@ const MAX_DAYS = 3660;
 export function parseDeadlineRule(input: string): DeadlineRule {
   const text = input.trim();
   const [body = '', atText, ...rest] = text.split('@');
-  let match: RegExpExecArray | null;
 
-  if ((match = /^(\d+(?:\.\d+)?)(h|wh)$/.exec(body))) {
+  const hourMatch = /^(\d+(?:\.\d+)?)(h|wh)$/.exec(body);
+  if (hourMatch) {
+    const match = hourMatch;
     if (atText !== undefined) throw badRule(text, '小时规则不能指定时刻', 'hour rules take no @time');
     const hours = Number(match[1]);
     if (!(hours > 0 && hours <= MAX_HOURS)) throw badRule(text, '小时数须大于 0', 'hours must be above 0');
     return { kind: match[2] === 'h' ? 'hours' : 'workHours', hours, text };
   }
 
-  if ((match = /^(\d+)(wd|d)$/.exec(body))) {
+  const dayMatch = /^(\d+)(wd|d)$/.exec(body);
+  if (dayMatch) {
+    const match = dayMatch;
     const days = Number(match[1]);
-    if (!(days >= 1 && days <= MAX_DAYS)) throw badRule(text, '天数须在 1 到 3660 之间', 'days must be 1 to 3660');
+    if (!(days >= 1 && days <= MAX_DAYS))
+      throw badRule(text, '天数须在 1 到 3660 之间', 'days must be 1 to 3660');
     if (rest.length > 0) throw badRule(text, '只能有一个 @', 'only one @ is allowed');
     const at = atText === undefined ? null : clock(text, atText);
     return match[2] === 'wd' ? { kind: 'workdays', days, at, text } : { kind: 'days', days, at, text };
   }
 
-  if ((match = /^M\+(\d{1,2})$/.exec(body))) {
-    if (atText === undefined) throw badRule(text, '须写明日期，例如 M+1@15', 'the day is missing, as in M+1@15');
-    if (rest.length > 1) throw badRule(text, '格式应为 M+1@15 或 M+1@15@12:00', 'write M+1@15 or M+1@15@12:00');
-    return { kind: 'monthDay', monthsAhead: Number(match[1]), day: dayOfMonth(text, atText), at: optionalClock(text, rest[0]), text };
+  const monthMatch = /^M\+(\d{1,2})$/.exec(body);
+  if (monthMatch) {
+    const match = monthMatch;
+    if (atText === undefined)
+      throw badRule(text, '须写明日期，例如 M+1@15', 'the day is missing, as in M+1@15');
+    if (rest.length > 1)
+      throw badRule(text, '格式应为 M+1@15 或 M+1@15@12:00', 'write M+1@15 or M+1@15@12:00');
+    return {
+      kind: 'monthDay',
+      monthsAhead: Number(match[1]),
+      day: dayOfMonth(text, atText),
+      at: optionalClock(text, rest[0]),
+      text,
+    };
   }
 
   if (body === 'Q') {

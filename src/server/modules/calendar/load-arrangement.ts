@@ -3,8 +3,8 @@ import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/client.ts';
 import { type Caller, eventActor, requireAccess } from '../auth/index.ts';
 import { appendEvent } from '../events/index.ts';
-import { type CalendarArrangement, type DayChange, daysOfArrangement } from './calendar-arrangement.ts';
 import { calendarYears, exceptionsBetween } from './calendar.repository.ts';
+import { type CalendarArrangement, type DayChange, daysOfArrangement } from './calendar-arrangement.ts';
 import { setCalendarDays } from './set-calendar-days.ts';
 
 export interface LoadArrangementOptions {
@@ -39,9 +39,14 @@ export async function loadArrangement(options: LoadArrangementOptions): Promise<
     });
     const [existing] = await tx.select().from(calendarYears).where(eq(calendarYears.year, arrangement.year));
     if (existing) {
-      await tx.update(calendarYears).set({ source: arrangement.source, loadedAt: now }).where(eq(calendarYears.year, arrangement.year));
+      await tx
+        .update(calendarYears)
+        .set({ source: arrangement.source, loadedAt: now })
+        .where(eq(calendarYears.year, arrangement.year));
     } else {
-      await tx.insert(calendarYears).values({ year: arrangement.year, source: arrangement.source, loadedAt: now });
+      await tx
+        .insert(calendarYears)
+        .values({ year: arrangement.year, source: arrangement.source, loadedAt: now });
     }
     await appendEvent({
       db: tx,
@@ -49,7 +54,12 @@ export async function loadArrangement(options: LoadArrangementOptions): Promise<
       actor: eventActor(caller),
       subject: { type: 'calendar', id: String(arrangement.year) },
       kind: existing ? 'calendar.year_replaced' : 'calendar.year_loaded',
-      payload: { year: arrangement.year, source: arrangement.source, holidays: arrangement.holidays, changedDays: changed.length },
+      payload: {
+        year: arrangement.year,
+        source: arrangement.source,
+        holidays: arrangement.holidays,
+        changedDays: changed.length,
+      },
     });
     return changed;
   });

@@ -32,7 +32,8 @@ export function parseIsoDate(text: string): number | null {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const ms = Date.UTC(year, month - 1, day);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day)
+    return null;
   return ms / DAY_MS;
 }
 
@@ -43,7 +44,12 @@ export function dayOfDate(year: number, month: number, day: number): number {
 /** Year, month (1–12), day of month and weekday (0 = Sunday) of a day number. */
 export function partsOf(day: number): { year: number; month: number; date: number; weekday: number } {
   const d = new Date(day * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    date: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+  };
 }
 
 export function daysInMonth(year: number, month: number): number {

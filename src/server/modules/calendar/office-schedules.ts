@@ -28,7 +28,8 @@ function validate(input: OfficeScheduleInput): void {
   if (input.validTo !== null) {
     const to = parseIsoDate(input.validTo);
     if (to === null) throw badRequest('BAD_DATE', '结束日期无效', 'validTo is not a date', 'validTo');
-    if (to < from) throw badRequest('BAD_RANGE', '结束日期早于起始日期', 'validTo is before validFrom', 'validTo');
+    if (to < from)
+      throw badRequest('BAD_RANGE', '结束日期早于起始日期', 'validTo is before validFrom', 'validTo');
   }
   let previousEnd = -1;
   input.periods.forEach((period, i) => {
@@ -45,7 +46,12 @@ function validate(input: OfficeScheduleInput): void {
     previousEnd = end;
   });
   if (input.periods.length === 0) {
-    throw badRequest('BAD_PERIODS', '至少需要一个办公时段', 'At least one office period is needed', 'periods');
+    throw badRequest(
+      'BAD_PERIODS',
+      '至少需要一个办公时段',
+      'At least one office period is needed',
+      'periods',
+    );
   }
 }
 

@@ -26,7 +26,12 @@ function parseJson(content: string): CalendarArrangement[] {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = [...(Array.isArray(data) ? [i] : []), ...(issue?.path ?? [])].join('.');
-      throw badRequest('BAD_FILE', `日历文件格式有误：${path}`, `Calendar file invalid at ${path}: ${issue?.message}`, 'content');
+      throw badRequest(
+        'BAD_FILE',
+        `日历文件格式有误：${path}`,
+        `Calendar file invalid at ${path}: ${issue?.message}`,
+        'content',
+      );
     }
     return parsed.data;
   });
@@ -59,7 +64,12 @@ function parseIcs(content: string): CalendarArrangement[] {
     for (let day = start; day <= end; day++) (isWork ? entry.work : entry.off).push(day);
   }
   if (byName.size === 0) {
-    throw badRequest('BAD_FILE', '文件中没有节假日（休）或补班（班）条目', 'The file has no rest (休) or make-up (班) days', 'content');
+    throw badRequest(
+      'BAD_FILE',
+      '文件中没有节假日（休）或补班（班）条目',
+      'The file has no rest (休) or make-up (班) days',
+      'content',
+    );
   }
   // Each run of rest days is one holiday entry in the year it starts; a make-up day
   // belongs to the nearest run of its holiday (it may fall in the neighbouring year).

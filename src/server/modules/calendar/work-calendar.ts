@@ -110,7 +110,9 @@ export class WorkCalendar {
   /** Office periods of a day; empty on rest days. */
   periods(day: number): Period[] {
     if (!this.isWorkday(day)) return [];
-    return this.schedules.find((s) => s.from <= day && (s.to === null || day <= s.to))?.periods ?? DEFAULT_PERIODS;
+    return (
+      this.schedules.find((s) => s.from <= day && (s.to === null || day <= s.to))?.periods ?? DEFAULT_PERIODS
+    );
   }
 
   /** Office close of a day (end of its last period), also on rest days (moved deadlines land on workdays). */
@@ -146,7 +148,11 @@ export class WorkCalendar {
   countWorkdays(from: number, to: number): number {
     if (to < from) return 0;
     if (this.inIndex(from) && this.inIndex(to)) {
-      return (this.ordinal[to - this.base] ?? 0) - (this.ordinal[from - this.base] ?? 0) + (this.work[from - this.base] ?? 0);
+      return (
+        (this.ordinal[to - this.base] ?? 0) -
+        (this.ordinal[from - this.base] ?? 0) +
+        (this.work[from - this.base] ?? 0)
+      );
     }
     let count = 0;
     for (let day = from; day <= to; day++) if (this.isWorkday(day)) count++;

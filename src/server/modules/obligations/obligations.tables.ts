@@ -54,7 +54,9 @@ export const obligations = pgTable(
     index('obligations_unit_state_idx').on(t.unitId, t.state),
     // The scanner's two queries: what is due, what is to be warned.
     index('obligations_running_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
-    index('obligations_running_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running' AND ${t.warnedAt} IS NULL`),
+    index('obligations_running_warn_idx')
+      .on(t.warnAt)
+      .where(sql`${t.state} = 'running' AND ${t.warnedAt} IS NULL`),
     index('obligations_rule_started_idx').on(t.ruleId, t.startedAt),
   ],
 );
