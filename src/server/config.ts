@@ -66,6 +66,8 @@ const schema = z.object({
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024).default(1024 * 1024),
   /** Seconds between two runs of the obligation scanner (warnings and breaches). */
   SCAN_INTERVAL_SECONDS: int('SCAN_INTERVAL_SECONDS', 1, 3600).default(30),
+  /** Seconds between two passes of the webhook worker (queue new events, send due deliveries). */
+  WEBHOOK_INTERVAL_SECONDS: int('WEBHOOK_INTERVAL_SECONDS', 1, 3600).default(5),
   /** Share of an obligation's window after which it is warned, unless its rule says otherwise. */
   OBLIGATION_WARN_RATIO: z
     .string()

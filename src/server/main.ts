@@ -8,7 +8,7 @@ import type { AppContext } from './http/context.ts';
 import { buildServer } from './http/server.ts';
 import { authSettingsFrom } from './modules/auth/index.ts';
 import { CalendarStore, seedOfficialCalendar } from './modules/calendar/index.ts';
-import { NotificationBus } from './modules/events/index.ts';
+import { NotificationBus, startWebhookWorker } from './modules/events/index.ts';
 import { startScanLoop } from './scan-loop.ts';
 import { seedDemo } from './seed/demo.ts';
 import { VERSION } from './version.ts';
@@ -42,6 +42,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const app = await buildServer({ ctx, webDir: WEB_DIST });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const scanner = startScanLoop(ctx, app.log);
+    const webhooks = startWebhookWorker(ctx, {
+      intervalMs: config.WEBHOOK_INTERVAL_SECONDS * 1000,
+      onError: (err) => app.log.error({ err }, 'webhook worker pass failed'),
+    });
     const port = new URL(address).port;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
     return {
@@ -52,6 +56,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       seeded,
       close: async () => {
         await scanner.stop();
+        await webhooks.stop();
         await app.close();
         await ctx.database.close();
       },

@@ -25,6 +25,7 @@ export interface TestAppOptions {
   /** Seed the demo city (default true). */
   seed?: boolean;
   logStream?: { write(line: string): void };
+  notificationKeepAliveMs?: number;
 }
 
 /** The whole HTTP server on a fresh database with a clock the test moves. */
@@ -45,7 +46,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await seedOfficialCalendar({ db: ctx.db, clock });
   await ctx.calendar.reload(ctx.db);
   if (options.seed ?? true) await seedDemo({ db: ctx.db, clock, settings: { ...ctx.auth, demoMode: true } });
-  const app = await buildServer({ ctx, extraRoutes: options.extraRoutes, logStream: options.logStream });
+  const app = await buildServer({
+    ctx,
+    extraRoutes: options.extraRoutes,
+    logStream: options.logStream,
+    notificationKeepAliveMs: options.notificationKeepAliveMs,
+  });
   await app.ready();
   return {
     app,

@@ -3,5 +3,6 @@ export * from '../modules/auth/accounts.tables.ts';
 export * from '../modules/calendar/calendar.tables.ts';
 export * from '../modules/events/events.tables.ts';
 export * from '../modules/events/notifications.tables.ts';
+export * from '../modules/events/webhooks.tables.ts';
 export * from '../modules/obligations/obligations.tables.ts';
 export * from '../modules/org/org.tables.ts';

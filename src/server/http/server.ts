@@ -20,6 +20,8 @@ import { registerAdminRoutes } from '../modules/auth/admin.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerAuditRoutes } from '../modules/events/audit.routes.ts';
+import { registerNotificationRoutes } from '../modules/events/notifications.routes.ts';
+import { registerWebhookRoutes } from '../modules/events/webhooks.routes.ts';
 import { registerObligationRoutes } from '../modules/obligations/obligations.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { installAuth } from './auth.ts';
@@ -33,6 +35,8 @@ export interface BuildServerOptions {
   webDir?: string | undefined;
   /** Extra routes (tests register routes without a policy, or a module's routes alone). */
   extraRoutes?: (app: FastifyInstance, ctx: AppContext) => void;
+  /** Keep-alive period of notification streams (25 s by default; tests shorten it). */
+  notificationKeepAliveMs?: number | undefined;
   /** Where log lines go (stdout by default); tests read them to prove what is never logged. */
   logStream?: { write(line: string): void };
 }
@@ -155,6 +159,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerObligationRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx, { keepAliveMs: options.notificationKeepAliveMs });
+  registerWebhookRoutes(app, ctx);
   options.extraRoutes?.(app, ctx);
 
   const webDir = options.webDir && existsSync(options.webDir) ? options.webDir : undefined;

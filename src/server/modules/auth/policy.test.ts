@@ -54,7 +54,9 @@ describe('authorisation policy', () => {
       if (rule.roles === 'authenticated') continue;
       const admins = rule.roles.filter((r: string) => (ADMIN_ROLES as readonly string[]).includes(r));
       const isAdministration =
-        /^(account|role|audit|settings|calendar|webhook)\./.test(action) || action === 'obligation.rules' || adminActions.has(action);
+        /^(account|role|audit|settings|calendar|webhook)\./.test(action) ||
+        action === 'obligation.rules' ||
+        adminActions.has(action);
       if (!isAdministration) expect({ action, admins }).toEqual({ action, admins: [] });
     }
   });
@@ -80,7 +82,13 @@ describe('authorisation policy', () => {
       'role.revoke',
     ]);
     // "reads the audit trail, nothing else"
-    expect(actionsOf(audit)).toEqual(['session.self', 'audit.read', 'audit.verify', 'calendar.read', 'notification.read']);
+    expect(actionsOf(audit)).toEqual([
+      'session.self',
+      'audit.read',
+      'audit.verify',
+      'calendar.read',
+      'notification.read',
+    ]);
   });
 
   it('allows only self-service while the initial password is unchanged', () => {
