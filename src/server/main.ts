@@ -9,6 +9,7 @@ import { buildServer } from './http/server.ts';
 import { authSettingsFrom } from './modules/auth/index.ts';
 import { CalendarStore, seedOfficialCalendar } from './modules/calendar/index.ts';
 import { NotificationBus, startWebhookWorker } from './modules/events/index.ts';
+import { GridIndexStore } from './modules/org/index.ts';
 import { startScanLoop } from './scan-loop.ts';
 import { seedDemo } from './seed/demo.ts';
 import { VERSION } from './version.ts';
@@ -39,6 +40,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const seeded = config.DEMO_MODE
       ? await seedDemo({ db: ctx.db, clock: ctx.clock, settings: ctx.auth })
       : false;
+    if (seeded) await ctx.grids.reload(ctx.db);
     const app = await buildServer({ ctx, webDir: WEB_DIST });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const scanner = startScanLoop(ctx, app.log);
@@ -81,8 +83,10 @@ export async function openContext(config: Config, clock: Clock): Promise<AppCont
     throw error;
   }
   const calendar = new CalendarStore();
+  const grids = new GridIndexStore();
   await seedOfficialCalendar({ db: database.db, clock });
   await calendar.reload(database.db);
+  await grids.reload(database.db);
   return {
     database,
     db: database.db,
@@ -92,5 +96,6 @@ export async function openContext(config: Config, clock: Clock): Promise<AppCont
     version: VERSION,
     calendar,
     bus: new NotificationBus(),
+    grids,
   };
 }

@@ -4,7 +4,8 @@ import { scanObligations } from './modules/obligations/index.ts';
 
 /**
  * The edge timer that drives the one obligation scanner: every SCAN_INTERVAL_SECONDS
- * it reloads the calendar (another process may have changed it) and scans. Runs
+ * it reloads the calendar and the grid index (another process may have changed
+ * them) and scans. Runs
  * never overlap; a failed run is logged and the next one tries again.
  */
 export function startScanLoop(ctx: AppContext, log: FastifyBaseLogger): { stop(): Promise<void> } {
@@ -12,6 +13,7 @@ export function startScanLoop(ctx: AppContext, log: FastifyBaseLogger): { stop()
   const run = async () => {
     try {
       await ctx.calendar.reload(ctx.db);
+      await ctx.grids.reload(ctx.db);
       const result = await scanObligations({ db: ctx.db, clock: ctx.clock });
       if (result.warned + result.breached > 0) {
         log.info(result, 'obligation scan');

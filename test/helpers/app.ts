@@ -6,6 +6,7 @@ import { buildServer } from '../../src/server/http/server.ts';
 import { authSettingsFrom } from '../../src/server/modules/auth/index.ts';
 import { CalendarStore, seedOfficialCalendar } from '../../src/server/modules/calendar/index.ts';
 import { NotificationBus } from '../../src/server/modules/events/index.ts';
+import { GridIndexStore } from '../../src/server/modules/org/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -42,10 +43,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     version: 'test',
     calendar: new CalendarStore(),
     bus: new NotificationBus(),
+    grids: new GridIndexStore(),
   };
   await seedOfficialCalendar({ db: ctx.db, clock });
   await ctx.calendar.reload(ctx.db);
-  if (options.seed ?? true) await seedDemo({ db: ctx.db, clock, settings: { ...ctx.auth, demoMode: true } });
+  // Two townships (密州街道, 龙都街道) of the demo city: enough for every test, quick to seed.
+  if (options.seed ?? true) {
+    await seedDemo({ db: ctx.db, clock, settings: { ...ctx.auth, demoMode: true }, townships: 2 });
+    await ctx.grids.reload(ctx.db);
+  }
   const app = await buildServer({
     ctx,
     extraRoutes: options.extraRoutes,

@@ -1,65 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/client.ts';
 import { type AuthSettings, createAccount, grantRole, type Role } from '../modules/auth/index.ts';
-import { createOrgUnit, type OrgKind, type OrgUnitRow, rootOrgUnit } from '../modules/org/index.ts';
+import { appendEvent } from '../modules/events/index.ts';
+import {
+  contracts,
+  type GridType,
+  importDivisions,
+  loadCountyDivisions,
+  type OrgKind,
+  type OrgUnitRow,
+  orgUnits,
+  people,
+  posts,
+  rootOrgUnit,
+} from '../modules/org/index.ts';
+import { type Rect, rectPolygon, splitColumns, splitRows, townshipCells } from './demo-geometry.ts';
+import { demoIdNumber, demoName, demoPhone } from './demo-names.ts';
 
 /** Password of every demo account (demo mode only; shown at start). */
 export const DEMO_PASSWORD = 'Luoshi@2026';
 
-interface UnitSeed {
-  key: string;
-  parent: string | null;
-  code: string;
-  name: string;
-  kind: OrgKind;
-}
+/** The day every demo post starts. */
+const SINCE = '2026-01-01';
 
 /**
- * A small demo city over the real names of 潍坊市 / 诸城市; the codes follow the
- * GB/T 2260 and statistical code shapes but are for demonstration (the org issue
- * imports the real division tree).
+ * The 23 reporting units of seed 003 (市直部门单位、企业): the departments and the
+ * enterprises for water, power, gas, heating, buses, taxis, telecom and cable TV.
  */
-const UNITS: UnitSeed[] = [
-  { key: 'city', parent: null, code: '370700', name: '潍坊市', kind: 'city' },
-  { key: 'cityCentre', parent: 'city', code: 'C370700', name: '潍坊市社会治理综合指挥中心', kind: 'centre' },
-  { key: 'county', parent: 'city', code: '370782', name: '诸城市', kind: 'district' },
-  {
-    key: 'countyCentre',
-    parent: 'county',
-    code: 'C370782',
-    name: '诸城市社会治理综合指挥中心',
-    kind: 'centre',
-  },
-  {
-    key: 'housing',
-    parent: 'county',
-    code: 'D370782-ZJJ',
-    name: '诸城市住房和城乡建设局',
-    kind: 'department',
-  },
-  { key: 'water', parent: 'county', code: 'E370782-SW', name: '诸城市水务集团', kind: 'enterprise' },
-  { key: 'govOffice', parent: 'county', code: 'O370782-ZFB', name: '诸城市人民政府办公室', kind: 'office' },
-  { key: 'mizhou', parent: 'county', code: '370782001', name: '密州街道', kind: 'township' },
-  { key: 'mizhouCentre', parent: 'mizhou', code: 'C370782001', name: '密州街道综治中心', kind: 'centre' },
-  { key: 'mizhouMarket', parent: 'mizhou', code: 'A370782001-SCJG', name: '密州市场监管所', kind: 'agency' },
-  { key: 'dongpo', parent: 'mizhou', code: '370782001001', name: '东坡社区', kind: 'community' },
-  { key: 'dongpoGrid1', parent: 'dongpo', code: '370782001001001', name: '东坡社区第一网格', kind: 'grid' },
-  { key: 'dongpoGrid2', parent: 'dongpo', code: '370782001001002', name: '东坡社区第二网格', kind: 'grid' },
-  { key: 'xiguan', parent: 'mizhou', code: '370782001002', name: '西关社区', kind: 'community' },
-  { key: 'xiguanGrid1', parent: 'xiguan', code: '370782001002001', name: '西关社区第一网格', kind: 'grid' },
-  { key: 'longdu', parent: 'county', code: '370782002', name: '龙都街道', kind: 'township' },
-  { key: 'longduCentre', parent: 'longdu', code: 'C370782002', name: '龙都街道综治中心', kind: 'centre' },
-  { key: 'yangguang', parent: 'longdu', code: '370782002001', name: '阳光社区', kind: 'community' },
-  {
-    key: 'yangguangGrid1',
-    parent: 'yangguang',
-    code: '370782002001001',
-    name: '阳光社区第一网格',
-    kind: 'grid',
-  },
+const DEPARTMENTS: [code: string, name: string][] = [
+  ['ZJJ', '诸城市住房和城乡建设局'],
+  ['ZHZF', '诸城市综合行政执法局'],
+  ['YLHW', '诸城市园林环卫服务中心'],
+  ['HB', '潍坊市生态环境局诸城分局'],
+  ['SFJ', '诸城市司法局'],
+  ['YJJ', '诸城市应急管理局'],
+  ['JTJ', '诸城市交通运输局'],
+  ['SLJ', '诸城市水利局'],
+  ['ZRZY', '诸城市自然资源和规划局'],
+  ['SCJG', '诸城市市场监督管理局'],
+  ['GAJ', '诸城市公安局'],
+  ['MZJ', '诸城市民政局'],
+  ['WJJ', '诸城市卫生健康局'],
+  ['JTY', '诸城市教育和体育局'],
+  ['NYJ', '诸城市农业农村局'],
 ];
+const ENTERPRISES: [code: string, name: string][] = [
+  ['SW', '诸城市水务集团'],
+  ['GD', '国网诸城市供电公司'],
+  ['RQ', '诸城港华燃气有限公司'],
+  ['RL', '诸城市热力有限公司'],
+  ['GJ', '诸城市公共交通有限公司'],
+  ['CZ', '诸城市出租汽车有限公司'],
+  ['DX', '中国电信诸城分公司'],
+  ['GDWL', '山东广电网络诸城分公司'],
+];
+/** The offices of the government (R3's three units, the supervision and assessment offices). */
+const OFFICES: [code: string, name: string, role: Role | null][] = [
+  ['ZFB', '诸城市人民政府办公室', null],
+  ['SGB', '诸城市社会管理办公室', 'social_mgmt_officer'],
+  ['BB', '中共诸城市委机构编制委员会办公室', 'establishment_officer'],
+  ['FZB', '诸城市人民政府法制办公室', 'legal_officer'],
+  ['DCS', '诸城市委市政府督查室', 'supervision_officer'],
+  ['KHB', '诸城市综合考核办公室', null],
+];
+/** Agencies a district department stations in every township (G7, E1). */
+const AGENCIES: [code: string, suffix: string, department: string][] = [
+  ['SCJG', '市场监管所', 'SCJG'],
+  ['ZF', '综合行政执法中队', 'ZHZF'],
+  ['SF', '司法所', 'SFJ'],
+  ['PCS', '派出所', 'GAJ'],
+];
+const GRID_TYPES: GridType[] = ['compound', 'block', 'village_group', 'public_unit'];
 
-/** Demo accounts: who they are, where they work, and where their role applies. */
+/** Demo accounts, one for every role: who they are, where they work, where their role applies. */
 export const DEMO_ACCOUNTS: {
   username: string;
   displayName: string;
@@ -67,64 +82,168 @@ export const DEMO_ACCOUNTS: {
   role: Role;
   at: string;
 }[] = [
-  { username: 'sysadmin', displayName: '系统管理员', unit: 'city', role: 'system_admin', at: 'city' },
-  { username: 'secadmin', displayName: '安全管理员', unit: 'city', role: 'security_admin', at: 'city' },
-  { username: 'auditor', displayName: '审计管理员', unit: 'city', role: 'audit_admin', at: 'city' },
+  { username: 'sysadmin', displayName: '系统管理员', unit: '370700', role: 'system_admin', at: '370700' },
+  { username: 'secadmin', displayName: '安全管理员', unit: '370700', role: 'security_admin', at: '370700' },
+  { username: 'auditor', displayName: '审计管理员', unit: '370700', role: 'audit_admin', at: '370700' },
   {
     username: 'gridworker',
     displayName: '王小网',
-    unit: 'dongpoGrid1',
+    unit: '370782001001001',
     role: 'grid_worker',
-    at: 'dongpoGrid1',
+    at: '370782001001001',
   },
   {
     username: 'gridhead',
     displayName: '李网格长',
-    unit: 'dongpoGrid1',
+    unit: '370782001001001',
     role: 'grid_head',
-    at: 'dongpoGrid1',
+    at: '370782001001001',
   },
-  { username: 'secretary', displayName: '张书记', unit: 'dongpo', role: 'community_secretary', at: 'dongpo' },
-  { username: 'township', displayName: '刘主任', unit: 'mizhou', role: 'township_leader', at: 'mizhou' },
+  {
+    username: 'volunteer',
+    displayName: '赵志愿',
+    unit: '370782001001001',
+    role: 'volunteer',
+    at: '370782001001001',
+  },
+  {
+    username: 'householdrep',
+    displayName: '孙联户',
+    unit: '370782001001001',
+    role: 'household_rep',
+    at: '370782001001001',
+  },
+  {
+    username: 'secretary',
+    displayName: '张书记',
+    unit: '370782001001',
+    role: 'community_secretary',
+    at: '370782001001',
+  },
+  {
+    username: 'township',
+    displayName: '刘主任',
+    unit: '370782001',
+    role: 'township_leader',
+    at: '370782001',
+  },
   {
     username: 'dispatcher',
     displayName: '陈调度',
-    unit: 'mizhouCentre',
+    unit: 'C370782001',
     role: 'centre_dispatcher',
-    at: 'mizhou',
+    at: '370782001',
   },
-  { username: 'handler', displayName: '赵承办', unit: 'housing', role: 'dept_handler', at: 'housing' },
-  { username: 'leader', displayName: '周市长', unit: 'county', role: 'leader', at: 'county' },
+  {
+    username: 'citydispatcher',
+    displayName: '吴调度',
+    unit: 'C370782',
+    role: 'centre_dispatcher',
+    at: '370782',
+  },
+  {
+    username: 'handler',
+    displayName: '赵承办',
+    unit: 'D370782-ZJJ',
+    role: 'dept_handler',
+    at: 'D370782-ZJJ',
+  },
+  {
+    username: 'liaison',
+    displayName: '钱联络',
+    unit: 'D370782-ZJJ',
+    role: 'dept_liaison',
+    at: 'D370782-ZJJ',
+  },
+  { username: 'depthead', displayName: '冯局长', unit: 'D370782-ZJJ', role: 'dept_head', at: 'D370782-ZJJ' },
+  {
+    username: 'agencyhead',
+    displayName: '郑所长',
+    unit: 'A370782001-SCJG',
+    role: 'agency_head',
+    at: 'A370782001-SCJG',
+  },
+  {
+    username: 'supervisor',
+    displayName: '何督查',
+    unit: 'O370782-DCS',
+    role: 'supervision_officer',
+    at: '370782',
+  },
+  {
+    username: 'socialoffice',
+    displayName: '高社管',
+    unit: 'O370782-SGB',
+    role: 'social_mgmt_officer',
+    at: '370782',
+  },
+  {
+    username: 'establishment',
+    displayName: '罗编办',
+    unit: 'O370782-BB',
+    role: 'establishment_officer',
+    at: '370782',
+  },
+  { username: 'legal', displayName: '梁法制', unit: 'O370782-FZB', role: 'legal_officer', at: '370782' },
+  { username: 'leader', displayName: '周市长', unit: '370782', role: 'leader', at: '370782' },
 ];
 
 export interface SeedDemoOptions {
   db: Db;
   clock: Clock;
   settings: AuthSettings;
+  /** Only the first N townships (tests); all 14 by default. */
+  townships?: number;
 }
 
-/** Seeds the demo city into an empty database; returns false (and does nothing) otherwise. */
+interface PlannedUnit {
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parent: string;
+  gridType?: GridType;
+  department?: string;
+  boundary?: Rect;
+}
+
+/**
+ * Seeds the demo city into an empty database: the real tree of 诸城市 (14 townships,
+ * 259 communities) from the bundled division data, 3–6 grids per community with
+ * non-overlapping polygons tiling each township, the 23 reporting departments and
+ * enterprises, stationed agencies, centres, offices, and people in every post, with
+ * demo accounts for every role. Returns false (doing nothing) when not empty.
+ */
 export async function seedDemo(options: SeedDemoOptions): Promise<boolean> {
   const { db, clock } = options;
   if (await rootOrgUnit(db)) return false;
-  const units = new Map<string, OrgUnitRow>();
-  for (const seed of UNITS) {
-    const parent = seed.parent ? units.get(seed.parent) : undefined;
-    const unit = await createOrgUnit({
-      db,
-      clock,
-      actor: null,
-      parentId: parent?.id ?? null,
-      code: seed.code,
-      name: seed.name,
-      kind: seed.kind,
-    });
-    units.set(seed.key, unit);
+  const now = clock.now();
+  const divisions = loadCountyDivisions('370782', 'bundled');
+  if (options.townships !== undefined) {
+    const kept = new Set(divisions.townships.slice(0, options.townships).map((t) => t.code));
+    divisions.townships = divisions.townships.filter((t) => kept.has(t.code));
+    divisions.communities = divisions.communities.filter((c) => kept.has(c.township));
   }
-  const unitOf = (key: string): OrgUnitRow => {
-    const unit = units.get(key);
-    if (!unit) throw new Error(`demo seed: no unit ${key}`);
-    return unit;
+
+  await db.transaction(async (tx) => {
+    await importDivisions({ db: tx, clock, caller: 'system', divisions });
+    const units = new Map((await tx.select().from(orgUnits)).map((u) => [u.code, u]));
+    const planned = planUnits(divisions);
+    const created = await insertUnits(tx, planned, units, now);
+    const staffed = await staff(tx, units, now);
+    await appendEvent({
+      db: tx,
+      at: now,
+      actor: null,
+      subject: { type: 'org_unit', id: units.get('370782')?.id ?? '370782' },
+      kind: 'org.demo_seeded',
+      payload: { units: created, people: staffed.people, posts: staffed.posts, contracts: staffed.contracts },
+    });
+  });
+
+  const unitId = async (code: string) => {
+    const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code));
+    if (!unit) throw new Error(`demo seed: no unit ${code}`);
+    return unit.id;
   };
   for (const demo of DEMO_ACCOUNTS) {
     const account = await createAccount({
@@ -134,7 +253,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<boolean> {
       settings: { ...options.settings, demoMode: true },
       username: demo.username,
       displayName: demo.displayName,
-      orgUnitId: unitOf(demo.unit).id,
+      orgUnitId: await unitId(demo.unit),
       initialPassword: DEMO_PASSWORD,
     });
     await grantRole({
@@ -143,8 +262,254 @@ export async function seedDemo(options: SeedDemoOptions): Promise<boolean> {
       caller: 'system',
       accountId: account.id,
       role: demo.role,
-      orgUnitId: unitOf(demo.at).id,
+      orgUnitId: await unitId(demo.at),
     });
+    await linkDemoPerson(db, demo, account.id, await unitId(demo.unit), now);
   }
   return true;
+}
+
+/** Everything that is not a division: centres, offices, departments, enterprises, agencies, grids. */
+function planUnits(divisions: ReturnType<typeof loadCountyDivisions>): PlannedUnit[] {
+  const county = '370782';
+  const planned: PlannedUnit[] = [
+    { code: 'C370700', name: '潍坊市社会治理综合指挥中心', kind: 'centre', parent: '370700' },
+    { code: `C${county}`, name: '诸城市社会治理综合指挥中心（市综治中心）', kind: 'centre', parent: county },
+    ...DEPARTMENTS.map(([code, name]) => ({
+      code: `D${county}-${code}`,
+      name,
+      kind: 'department' as const,
+      parent: county,
+    })),
+    ...ENTERPRISES.map(([code, name]) => ({
+      code: `E${county}-${code}`,
+      name,
+      kind: 'enterprise' as const,
+      parent: county,
+    })),
+    ...OFFICES.map(([code, name]) => ({
+      code: `O${county}-${code}`,
+      name,
+      kind: 'office' as const,
+      parent: county,
+    })),
+  ];
+  const cells = townshipCells(divisions.townships.length);
+  divisions.townships.forEach((township, t) => {
+    const short = township.name.replace(/(街道|镇|管理委员会)$/, '').replace('诸城经济开发区', '开发区');
+    planned.push({
+      code: `C${township.code}`,
+      name: `${township.name}综治中心`,
+      kind: 'centre',
+      parent: township.code,
+    });
+    for (const [code, suffix, department] of AGENCIES) {
+      planned.push({
+        code: `A${township.code}-${code}`,
+        name: `${short}${suffix}`,
+        kind: 'agency',
+        parent: township.code,
+        department: `D${county}-${department}`,
+      });
+    }
+    const communities = divisions.communities.filter((c) => c.township === township.code);
+    const strips = splitRows(cells[t] as Rect, communities.length);
+    communities.forEach((community, c) => {
+      const count = 3 + ((c + t) % 4);
+      const shortName = community.name.replace(/(居民委员会|村民委员会)$/, '');
+      splitColumns(strips[c] as Rect, count).forEach((rect, g) => {
+        planned.push({
+          code: `${community.code}${String(g + 1).padStart(3, '0')}`,
+          name: `${shortName}第${'一二三四五六'[g]}网格`,
+          kind: 'grid',
+          parent: community.code,
+          gridType: GRID_TYPES[(c + g) % GRID_TYPES.length] as GridType,
+          boundary: rect,
+        });
+      });
+    });
+  });
+  return planned;
+}
+
+async function insertUnits(
+  tx: Db,
+  planned: PlannedUnit[],
+  units: Map<string, OrgUnitRow>,
+  now: Date,
+): Promise<number> {
+  const rows: OrgUnitRow[] = [];
+  for (const unit of planned) {
+    const parent = units.get(unit.parent);
+    if (!parent) throw new Error(`demo seed: no parent ${unit.parent} for ${unit.code}`);
+    const id = randomUUID();
+    const row: OrgUnitRow = {
+      id,
+      parentId: parent.id,
+      code: unit.code,
+      name: unit.name,
+      fullName: null,
+      kind: unit.kind,
+      gridType: unit.gridType ?? null,
+      departmentId: unit.department ? (units.get(unit.department)?.id ?? null) : null,
+      level: parent.level + 1,
+      path: `${parent.path}${id}/`,
+      boundary: unit.boundary ? rectPolygon(unit.boundary) : null,
+      createdAt: now,
+    };
+    units.set(unit.code, row);
+    rows.push(row);
+  }
+  for (let i = 0; i < rows.length; i += 400) await tx.insert(orgUnits).values(rows.slice(i, i + 400));
+  return rows.length;
+}
+
+/** People in every post: grid heads and workers, secretaries, leaders, dispatchers, heads and handlers. */
+async function staff(tx: Db, units: Map<string, OrgUnitRow>, now: Date) {
+  const personRows: (typeof people.$inferInsert)[] = [];
+  const postRows: (typeof posts.$inferInsert)[] = [];
+  const contractRows: (typeof contracts.$inferInsert)[] = [];
+  let n = 100; // demo people are numbered from 100; the demo accounts' people come later
+  const hire = (unit: OrgUnitRow, role: Role, title: string) => {
+    const id = randomUUID();
+    const i = n++;
+    personRows.push({
+      id,
+      name: demoName(i),
+      phone: demoPhone(i),
+      idNumber: demoIdNumber(i),
+      unitId: unit.id,
+      createdAt: now,
+    });
+    postRows.push({
+      id: randomUUID(),
+      personId: id,
+      role,
+      unitId: unit.id,
+      title,
+      startsOn: SINCE,
+      createdAt: now,
+    });
+    return id;
+  };
+  const all = [...units.values()];
+  const children = (parent: OrgUnitRow, kind: OrgKind) =>
+    all.filter((u) => u.parentId === parent.id && u.kind === kind);
+  const county = units.get('370782') as OrgUnitRow;
+  const city = units.get('370700') as OrgUnitRow;
+  const cityLeader = hire(city, 'leader', '市委常委（包联诸城市）');
+  contractRows.push({
+    id: randomUUID(),
+    personId: cityLeader,
+    fromUnitId: city.id,
+    unitId: county.id,
+    kind: 'leader',
+    startsOn: SINCE,
+    createdAt: now,
+  });
+  for (const unit of all) {
+    switch (unit.kind) {
+      case 'grid':
+        if (unit.code === '370782001001001') break; // the demo accounts staff this grid
+        hire(unit, 'grid_head', '网格长');
+        hire(unit, 'grid_worker', '专职网格员');
+        break;
+      case 'community':
+        if (unit.code !== '370782001001') hire(unit, 'community_secretary', '社区书记');
+        break;
+      case 'township': {
+        const leader = unit.code === '370782001' ? null : hire(unit, 'township_leader', '分管负责同志');
+        // G4: a county leader contracts each township; the township leader each community.
+        const countyLeader = hire(county, 'leader', `副市长（包联${unit.name}）`);
+        contractRows.push({
+          id: randomUUID(),
+          personId: countyLeader,
+          fromUnitId: county.id,
+          unitId: unit.id,
+          kind: 'leader',
+          startsOn: SINCE,
+          createdAt: now,
+        });
+        if (leader) {
+          for (const community of children(unit, 'community')) {
+            contractRows.push({
+              id: randomUUID(),
+              personId: leader,
+              fromUnitId: unit.id,
+              unitId: community.id,
+              kind: 'leader',
+              startsOn: SINCE,
+              createdAt: now,
+            });
+          }
+        }
+        break;
+      }
+      case 'centre':
+        if (unit.code !== 'C370782001' && unit.code !== 'C370782')
+          hire(unit, 'centre_dispatcher', '值班调度员');
+        break;
+      case 'department':
+      case 'enterprise':
+        if (unit.code !== 'D370782-ZJJ') {
+          hire(unit, 'dept_head', '主要负责人');
+          hire(unit, 'dept_handler', '承办人');
+          hire(unit, 'dept_liaison', '联络员');
+        }
+        break;
+      case 'agency':
+        if (unit.code !== 'A370782001-SCJG') hire(unit, 'agency_head', '负责人');
+        break;
+      default:
+        break;
+    }
+  }
+  for (let i = 0; i < personRows.length; i += 400)
+    await tx.insert(people).values(personRows.slice(i, i + 400));
+  for (let i = 0; i < postRows.length; i += 400) await tx.insert(posts).values(postRows.slice(i, i + 400));
+  if (contractRows.length) await tx.insert(contracts).values(contractRows);
+  return { people: personRows.length, posts: postRows.length, contracts: contractRows.length };
+}
+
+/** The demo account's person, in its post; the township demo leader also contracts its communities. */
+async function linkDemoPerson(
+  db: Db,
+  demo: (typeof DEMO_ACCOUNTS)[number],
+  accountId: string,
+  unitId: string,
+  now: Date,
+): Promise<void> {
+  if (['system_admin', 'security_admin', 'audit_admin'].includes(demo.role)) return;
+  const index = DEMO_ACCOUNTS.indexOf(demo);
+  const personId = randomUUID();
+  await db.insert(people).values({
+    id: personId,
+    name: demo.displayName,
+    phone: demoPhone(index),
+    idNumber: demoIdNumber(index),
+    accountId,
+    unitId,
+    createdAt: now,
+  });
+  await db
+    .insert(posts)
+    .values({ id: randomUUID(), personId, role: demo.role, unitId, startsOn: SINCE, createdAt: now });
+  if (demo.role === 'township_leader') {
+    const children = await db
+      .select({ id: orgUnits.id, kind: orgUnits.kind })
+      .from(orgUnits)
+      .where(eq(orgUnits.parentId, unitId));
+    const rows = children
+      .filter((u) => u.kind === 'community')
+      .map((u) => ({
+        id: randomUUID(),
+        personId,
+        fromUnitId: unitId,
+        unitId: u.id,
+        kind: 'leader' as const,
+        startsOn: SINCE,
+        createdAt: now,
+      }));
+    if (rows.length) await db.insert(contracts).values(rows);
+  }
 }

@@ -25,6 +25,9 @@ const GrantsPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const CalendarPage = lazy(() =>
+  import('../features/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })),
+);
 const NotFoundPage = lazy(() =>
   import('../features/errors/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -121,6 +124,14 @@ function AppRoutes() {
           element={
             <RequireAction action="role.read">
               <GrantsPage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="admin/calendar"
+          element={
+            <RequireAction action="calendar.read">
+              <CalendarPage />
             </RequireAction>
           }
         />

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CalendarOutlined,
   DownOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -24,6 +25,7 @@ const ICONS: Record<string, ReactNode> = {
   '/org': <TeamOutlined aria-hidden />,
   '/admin/accounts': <UserOutlined aria-hidden />,
   '/admin/grants': <SafetyCertificateOutlined aria-hidden />,
+  '/admin/calendar': <CalendarOutlined aria-hidden />,
   '/audit': <AuditOutlined aria-hidden />,
 };
 

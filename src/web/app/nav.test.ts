@@ -5,6 +5,7 @@ describe('visibleNavItems', () => {
   it('shows home to everyone and the rest by action', () => {
     expect(visibleNavItems([]).map((i) => i.path)).toEqual(['/']);
     expect(visibleNavItems(['audit.read']).map((i) => i.path)).toEqual(['/', '/audit']);
+    expect(visibleNavItems(['calendar.read']).map((i) => i.path)).toEqual(['/', '/admin/calendar']);
   });
 });
 

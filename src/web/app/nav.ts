@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/org', label: 'nav.org', action: 'org.read' },
   { path: '/admin/accounts', label: 'nav.accounts', action: 'account.read' },
   { path: '/admin/grants', label: 'nav.grants', action: 'role.read' },
+  { path: '/admin/calendar', label: 'nav.calendar', action: 'calendar.read' },
   { path: '/audit', label: 'nav.audit', action: 'audit.read' },
 ];
 

@@ -26,3 +26,22 @@ export function bannerError(error: ApiError | null, fields: readonly string[]): 
   if (!error) return null;
   return fields.some((name) => isFieldError(error, name)) ? null : error;
 }
+
+/**
+ * As serverFieldProps, for a group of fields: the server's error names this path or a
+ * field inside it (`holidays.1.work` covers `holidays.1.work.0`).
+ */
+export function serverPathProps(
+  error: ApiError | null,
+  path: string,
+  locale: Locale,
+): { validateStatus?: 'error'; help?: ReactNode } {
+  const field = error?.field;
+  if (!error || field === undefined) return {};
+  const matches = field === path || field.startsWith(`${path}.`) || field.endsWith(`.${path}`);
+  if (!matches) return {};
+  return {
+    validateStatus: 'error',
+    help: createElement('span', { role: 'alert' }, localizedMessage(locale, error)),
+  };
+}

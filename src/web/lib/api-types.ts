@@ -94,3 +94,75 @@ export interface VerifyResult {
 export interface Items<T> {
   items: T[];
 }
+
+/** One day of the work calendar (`GET /api/calendar/days`). */
+export interface CalendarDay {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  workday: boolean;
+  /** The holiday's name, on its rest days and on its make-up workdays. */
+  holiday: string | null;
+  /** A make-up workday (调休补班); always a workday. */
+  makeup: boolean;
+}
+
+export interface CalendarDays {
+  from: string;
+  to: string;
+  days: CalendarDay[];
+}
+
+/** A day as it should be; a day equal to its weekday/weekend default loses its exception. */
+export interface DayChange {
+  date: string;
+  workday: boolean;
+  holiday: string | null;
+  makeup: boolean;
+}
+
+/** What a calendar change did: the days that really changed, how many running obligations were recomputed. */
+export interface CalendarChangeResult {
+  changedDays: DayChange[];
+  recomputed: number;
+  /** The years loaded by an arrangement or a file. */
+  years: number[];
+}
+
+export interface CalendarYear {
+  year: number;
+  source: string;
+  loadedAt: string;
+}
+
+export interface CalendarArrangement {
+  year: number;
+  source: string;
+  holidays: { name: string; off: [string, string]; work: string[] }[];
+}
+
+export interface OfficePeriod {
+  /** HH:MM. */
+  start: string;
+  end: string;
+}
+
+export interface NewOfficeHours {
+  name: string;
+  validFrom: string;
+  /** null: open-ended. */
+  validTo: string | null;
+  periods: OfficePeriod[];
+}
+
+export interface OfficeHours extends NewOfficeHours {
+  id: string;
+  createdAt: string;
+}
+
+export interface DueResult {
+  start: string;
+  rule: string;
+  due: string;
+}

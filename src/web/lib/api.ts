@@ -1,11 +1,19 @@
 import type {
   Account,
   AuditPage,
+  CalendarArrangement,
+  CalendarChangeResult,
+  CalendarDays,
+  CalendarYear,
+  DayChange,
+  DueResult,
   Grant,
   Items,
   Me,
   NewAccount,
   NewGrant,
+  NewOfficeHours,
+  OfficeHours,
   OrgUnit,
   VerifyResult,
 } from './api-types.ts';
@@ -173,6 +181,23 @@ export const api = {
   auditEvents: (query: { limit?: number; before?: string }) =>
     requestJson<AuditPage>('GET', withQuery('/api/audit/events', query)),
   verifyAudit: () => requestJson<VerifyResult>('POST', '/api/audit/verify'),
+
+  calendarDays: (query: { from: string; to: string }) =>
+    requestJson<CalendarDays>('GET', withQuery('/api/calendar/days', query)),
+  calendarYears: () => requestJson<Items<CalendarYear>>('GET', '/api/calendar/years'),
+  setCalendarDays: (body: { days: DayChange[]; reason: string }) =>
+    requestJson<CalendarChangeResult>('PUT', '/api/calendar/days', { body }),
+  loadArrangement: (body: CalendarArrangement) =>
+    requestJson<CalendarChangeResult>('POST', '/api/calendar/arrangements', { body }),
+  importCalendar: (body: { format: 'json' | 'ics'; content: string }) =>
+    requestJson<CalendarChangeResult>('POST', '/api/calendar/import', { body }),
+  officeHours: () => requestJson<Items<OfficeHours>>('GET', '/api/calendar/office-hours'),
+  addOfficeHours: (body: NewOfficeHours) =>
+    requestJson<CalendarChangeResult>('POST', '/api/calendar/office-hours', { body }),
+  removeOfficeHours: (scheduleId: string) =>
+    requestJson<CalendarChangeResult>('DELETE', `/api/calendar/office-hours/${id(scheduleId)}`),
+  due: (query: { start: string; rule: string }) =>
+    requestJson<DueResult>('GET', withQuery('/api/calendar/due', query)),
 };
 
 /** Anything thrown by the client is an ApiError; anything else (a bug) is wrapped so the UI can show it. */

@@ -19,6 +19,6 @@ export { type Action, type Actor, actionsOf, authorize, isAction, POLICY, scopeO
 export { resetPassword } from './reset-password.ts';
 export { resolveSession } from './resolve-session.ts';
 export { revokeRole } from './revoke-role.ts';
-export { ADMIN_ROLES, BUSINESS_ROLES, isAdminRole, ROLES, type Role } from './roles.ts';
+export { ADMIN_ROLES, BUSINESS_ROLES, isAdminRole, isRole, ROLES, type Role } from './roles.ts';
 export { unlockAccount } from './unlock-account.ts';
 export { updateSettings } from './update-settings.ts';

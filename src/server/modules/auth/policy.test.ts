@@ -54,8 +54,8 @@ describe('authorisation policy', () => {
       if (rule.roles === 'authenticated') continue;
       const admins = rule.roles.filter((r: string) => (ADMIN_ROLES as readonly string[]).includes(r));
       const isAdministration =
-        /^(account|role|audit|settings|calendar|webhook)\./.test(action) ||
-        action === 'obligation.rules' ||
+        /^(account|role|audit|settings|calendar|webhook|person)\./.test(action) ||
+        ['obligation.rules', 'org.manage'].includes(action) ||
         adminActions.has(action);
       if (!isAdministration) expect({ action, admins }).toEqual({ action, admins: [] });
     }
@@ -71,6 +71,10 @@ describe('authorisation policy', () => {
       'account.create',
       'account.reset_password',
       'account.unlock',
+      'org.manage',
+      'person.read',
+      'person.manage',
+      'person.contact',
       'calendar.manage',
       'obligation.rules',
       'webhook.manage',

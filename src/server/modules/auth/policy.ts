@@ -47,6 +47,27 @@ export const POLICY = {
   'role.revoke': { roles: ['security_admin'], scoped: true },
   'audit.read': { roles: ['audit_admin'], scoped: false },
   'audit.verify': { roles: ['audit_admin'], scoped: false },
+  // The organisation: its structure and its people are kept by the system administrator
+  // (定人定岗 records); granting access roles stays with the security administrator.
+  'org.manage': { roles: ['system_admin'], scoped: true },
+  'person.read': { roles: [...BUSINESS_ROLES, 'system_admin'], scoped: true },
+  'person.manage': { roles: ['system_admin'], scoped: true },
+  // Who sees phone numbers unmasked: those who must call people (dispatchers, heads,
+  // secretaries, leaders) and the keeper of the roster. ID numbers: person.manage only.
+  'person.contact': {
+    roles: [
+      'centre_dispatcher',
+      'grid_head',
+      'community_secretary',
+      'township_leader',
+      'leader',
+      'dept_head',
+      'system_admin',
+    ],
+    scoped: true,
+  },
+  // Point → grid answers for anyone at work: a call can be raised about any place.
+  'grid.locate': { roles: BUSINESS_ROLES, scoped: false },
   'calendar.read': { roles: 'authenticated', scoped: false },
   'calendar.manage': { roles: ['system_admin'], scoped: false },
   'obligation.rules': { roles: ['system_admin'], scoped: false },

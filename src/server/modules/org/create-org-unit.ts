@@ -2,25 +2,30 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
 import { badRequest, conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
+import { type Caller, eventActor, requireAccess } from '../auth/index.ts';
 import { appendEvent } from '../events/index.ts';
 import { findOrgUnit, findOrgUnitByCode, type OrgUnitRow } from './org.repository.ts';
-import { ORG_KINDS, type OrgKind, orgUnits } from './org.tables.ts';
+import { type GridType, ORG_KINDS, type OrgKind, orgUnits } from './org.tables.ts';
+import { CODE_PATTERNS, PARENT_KINDS } from './unit-rules.ts';
 
 export interface CreateOrgUnitOptions {
   db: Db;
   clock: Clock;
-  /** Who creates it; null for seeding and imports run by the system. */
-  actor: { id: string; orgUnitId: string | null } | null;
+  caller: Caller;
   /** Parent unit; null creates a root (the city). */
   parentId: string | null;
   code: string;
   name: string;
   kind: OrgKind;
+  fullName?: string | null | undefined;
+  gridType?: GridType | null | undefined;
+  /** For an agency: the department that stations it (G7). */
+  departmentId?: string | null | undefined;
 }
 
 /** Adds a unit under its parent; its path is the parent's path plus its own id. */
 export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgUnitRow> {
-  const { db } = options;
+  const { db, caller } = options;
   if (!(ORG_KINDS as readonly string[]).includes(options.kind)) {
     throw badRequest('BAD_ORG_KIND', '组织类型无效', 'Unknown org unit kind', 'kind');
   }
@@ -47,6 +52,9 @@ export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgU
         code: options.code,
         name: options.name,
         kind: options.kind,
+        fullName: options.fullName ?? null,
+        gridType: options.kind === 'grid' ? (options.gridType ?? 'block') : null,
+        departmentId: options.kind === 'agency' ? (options.departmentId ?? null) : null,
         level: parent ? parent.level + 1 : 0,
         path: `${parent?.path ?? '/'}${id}/`,
         createdAt: now,
@@ -56,7 +64,7 @@ export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgU
     await appendEvent({
       db: tx,
       at: now,
-      actor: options.actor,
+      actor: eventActor(caller),
       subject: { type: 'org_unit', id },
       kind: 'org.unit_created',
       payload: { code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.parentId },
