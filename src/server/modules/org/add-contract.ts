@@ -66,7 +66,7 @@ export async function addContract(options: AddContractOptions): Promise<Contract
       'unitId',
     );
   }
-  const home = from.kind === 'department' ? from.path.split('/').slice(0, -2).join('/') + '/' : from.path;
+  const home = from.kind === 'department' ? `${from.path.split('/').slice(0, -2).join('/')}/` : from.path;
   if (!unit.path.startsWith(home)) {
     throw badRequest(
       'CONTRACT_AREA',

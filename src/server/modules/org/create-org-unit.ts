@@ -29,6 +29,16 @@ export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgU
   if (!(ORG_KINDS as readonly string[]).includes(options.kind)) {
     throw badRequest('BAD_ORG_KIND', '组织类型无效', 'Unknown org unit kind', 'kind');
   }
+  // G1/G2: division codes have the digits of their level.
+  const pattern = CODE_PATTERNS[options.kind];
+  if (pattern && !pattern.test(options.code)) {
+    throw badRequest(
+      'BAD_ORG_CODE',
+      `编码 ${options.code} 不符合该级区划代码位数`,
+      `Code ${options.code} has the wrong shape for a ${options.kind}`,
+      'code',
+    );
+  }
   return db.transaction(async (tx) => {
     if (await findOrgUnitByCode(tx, options.code)) {
       throw conflict(
@@ -41,6 +51,27 @@ export async function createOrgUnit(options: CreateOrgUnitOptions): Promise<OrgU
     const parent = options.parentId ? await findOrgUnit(tx, options.parentId) : undefined;
     if (options.parentId && !parent) {
       throw badRequest('PARENT_NOT_FOUND', '上级组织不存在', 'Parent unit not found', 'parentId');
+    }
+    requireAccess(caller, 'org.manage', parent?.path ?? '/');
+    // G1/G2/G7: a unit sits only under the kinds its level allows.
+    if (!PARENT_KINDS[options.kind].includes(parent?.kind ?? null)) {
+      throw badRequest(
+        'BAD_PARENT_KIND',
+        `该类组织（${options.kind}）不能设在 ${parent?.kind ?? '顶层'} 之下`,
+        `A ${options.kind} cannot sit under ${parent?.kind ?? 'the top'}`,
+        'parentId',
+      );
+    }
+    if (options.kind === 'agency') {
+      const department = options.departmentId ? await findOrgUnit(tx, options.departmentId) : undefined;
+      if (department?.kind !== 'department') {
+        throw badRequest(
+          'AGENCY_DEPARTMENT',
+          '派驻机构须指明派出它的职能部门',
+          'An agency needs the department that stations it',
+          'departmentId',
+        );
+      }
     }
     const id = randomUUID();
     const now = options.clock.now();

@@ -73,15 +73,13 @@ export async function createWorkTeam(options: CreateWorkTeamOptions) {
         createdAt: now,
       })
       .returning();
-    await tx
-      .insert(workTeamMembers)
-      .values(
-        [...new Set(options.memberIds)].map((personId) => ({
-          teamId: id,
-          personId,
-          leader: personId === options.leaderId ? 1 : 0,
-        })),
-      );
+    await tx.insert(workTeamMembers).values(
+      [...new Set(options.memberIds)].map((personId) => ({
+        teamId: id,
+        personId,
+        leader: personId === options.leaderId ? 1 : 0,
+      })),
+    );
     await appendEvent({
       db: tx,
       at: now,
