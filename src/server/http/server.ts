@@ -23,7 +23,9 @@ import { registerAuditRoutes } from '../modules/events/audit.routes.ts';
 import { registerNotificationRoutes } from '../modules/events/notifications.routes.ts';
 import { registerWebhookRoutes } from '../modules/events/webhooks.routes.ts';
 import { registerObligationRoutes } from '../modules/obligations/obligations.routes.ts';
+import { registerGridRoutes } from '../modules/org/grids.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
+import { registerPeopleRoutes } from '../modules/org/people.routes.ts';
 import { installAuth } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { envelope, installErrorHandlers, routeNotFound } from './errors.ts';
@@ -156,6 +158,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAuthRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
+  registerGridRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerObligationRoutes(app, ctx);

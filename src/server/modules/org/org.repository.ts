@@ -1,4 +1,4 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { orgUnits } from './org.tables.ts';
 
@@ -31,4 +31,34 @@ export async function rootOrgUnit(db: Db): Promise<OrgUnitRow | undefined> {
     .orderBy(asc(orgUnits.createdAt))
     .limit(1);
   return row;
+}
+
+/** Units in scope matching a search (name or code), a kind and/or a parent. */
+export async function searchOrgUnits(
+  db: Db,
+  query: {
+    scope: string[];
+    q?: string | undefined;
+    kind?: string | undefined;
+    parentId?: string | undefined;
+    limit: number;
+  },
+): Promise<OrgUnitRow[]> {
+  if (query.scope.length === 0) return [];
+  const scope = query.scope.includes('/')
+    ? undefined
+    : or(...query.scope.map((p) => sql`${orgUnits.path} LIKE ${`${p}%`}`));
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        scope,
+        query.q ? or(ilike(orgUnits.name, `%${query.q}%`), ilike(orgUnits.code, `${query.q}%`)) : undefined,
+        query.kind ? eq(orgUnits.kind, query.kind as OrgUnitRow['kind']) : undefined,
+        query.parentId ? eq(orgUnits.parentId, query.parentId) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.level), asc(orgUnits.code))
+    .limit(query.limit);
 }
