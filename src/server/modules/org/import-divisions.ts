@@ -39,8 +39,11 @@ interface Wanted {
  */
 export async function importDivisions(options: ImportDivisionsOptions): Promise<DivisionsReport> {
   const { db, caller, divisions } = options;
-  requireAccess(caller, 'org.manage', '/');
+  // The import reaches from the city down: the caller manages the city (or, for a new
+  // city, is the operator's CLI).
   const cityCode = divisions.city.code.padEnd(6, '0');
+  const [city] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.code, cityCode));
+  requireAccess(caller, 'org.manage', city?.path ?? '/');
   const wanted: Wanted[] = [
     { code: cityCode, name: divisions.city.name, fullName: null, kind: 'city', parentCode: null },
     {
