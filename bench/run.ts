@@ -8,9 +8,10 @@ import { cpus, totalmem } from 'node:os';
 import type { Suite } from './harness.ts';
 import { calendar } from './suites/calendar.ts';
 import { foundation } from './suites/foundation.ts';
+import { org } from './suites/org.ts';
 import { scanner } from './suites/scanner.ts';
 
-const SUITES: Suite[] = [foundation, calendar, scanner];
+const SUITES: Suite[] = [foundation, calendar, scanner, org];
 const RESULTS = new URL('./results/', import.meta.url);
 
 const wanted = process.argv.slice(2);

@@ -73,6 +73,15 @@ describe('luoshi command', () => {
     expect(verify.stderr).toContain(`stream global: row 5 (id ${row?.id}) was altered`);
   });
 
+  it('G1: imports the divisions of a county, idempotently, and names an unknown one', async () => {
+    // The demo city holds 诸城市 already: a re-import finds every division unchanged.
+    const again = await luoshi(['import', 'divisions', '--county', '370782']);
+    expect(again.stdout).toContain('county 370782: created 0 (0 townships, 0 communities), renamed 0, unchanged 275');
+    const unknown = await luoshi(['import', 'divisions', '--county', '110101', '--from', 'bundled']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('县级区划 110101');
+  });
+
   it('stops with a message naming a wrong config key', async () => {
     const result = await luoshi(['serve'], { PORT: 'eighty' });
     expect(result.code).toBe(78);

