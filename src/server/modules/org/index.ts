@@ -10,6 +10,7 @@ export { GridIndex, GridIndexStore } from './grid-index.ts';
 export { handOverGridHead } from './hand-over-grid-head.ts';
 export { addHousehold, assignJointRepresentative } from './households.ts';
 export { type DivisionsReport, importDivisions } from './import-divisions.ts';
+export { describeImportIssue, ImportInvalidError, importPeople } from './import-people.ts';
 export {
   findOrgUnit,
   findOrgUnitByCode,
