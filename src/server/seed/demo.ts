@@ -196,7 +196,7 @@ export interface SeedDemoOptions {
   townships?: number;
 }
 
-interface PlannedUnit {
+export interface PlannedUnit {
   code: string;
   name: string;
   kind: OrgKind;
@@ -227,7 +227,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<boolean> {
   await db.transaction(async (tx) => {
     await importDivisions({ db: tx, clock, caller: 'system', divisions });
     const units = new Map((await tx.select().from(orgUnits)).map((u) => [u.code, u]));
-    const planned = planUnits(divisions);
+    const planned = planDemoUnits(divisions);
     const created = await insertUnits(tx, planned, units, now);
     // Each township's boundary is its cell, which its grids tile exactly (G3).
     const cells = townshipCells(divisions.townships.length);
@@ -278,7 +278,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<boolean> {
 }
 
 /** Everything that is not a division: centres, offices, departments, enterprises, agencies, grids. */
-function planUnits(divisions: ReturnType<typeof loadCountyDivisions>): PlannedUnit[] {
+export function planDemoUnits(divisions: ReturnType<typeof loadCountyDivisions>): PlannedUnit[] {
   const county = '370782';
   const planned: PlannedUnit[] = [
     { code: 'C370700', name: '潍坊市社会治理综合指挥中心', kind: 'centre', parent: '370700' },
