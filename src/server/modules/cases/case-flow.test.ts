@@ -39,7 +39,7 @@ describe('the case state table', () => {
   it('C12: every step into a closed state carries feedback to whoever raised the case', () => {
     for (const action of ACTIONS) {
       const rule = CASE_FLOW[action];
-      if (rule.to !== 'same' && CASE_STATES[rule.to] === 'closed')
+      if (CASE_STATES[rule.to] === 'closed')
         expect({ action, feedback: 'feedback' in rule }).toEqual({ action, feedback: true });
     }
   });
@@ -59,7 +59,7 @@ describe('the case state table', () => {
       changed = false;
       for (const action of ACTIONS) {
         const rule = CASE_FLOW[action];
-        if (rule.from.some((s) => reachable.has(s)) && rule.to !== 'same' && !reachable.has(rule.to)) {
+        if (rule.from.some((s) => reachable.has(s)) && !reachable.has(rule.to)) {
           reachable.add(rule.to);
           changed = true;
         }
@@ -114,7 +114,7 @@ describe('the case state table', () => {
             }
             if (rule.cancels === 'all') open = [];
             open.push(...(rule.opens ?? []));
-            state = rule.to === 'same' ? state : rule.to;
+            state = rule.to;
             if (CASE_STATES[state] === 'closed') expect(open, `closed by ${action}`).toEqual([]);
           }
         },

@@ -44,7 +44,7 @@ export type CaseDuty =
 
 export interface CaseTransition {
   from: CaseState[];
-  to: CaseState | 'same';
+  to: CaseState;
   /** Roles that may take the step (scope is checked against the case's units too). */
   roles: readonly Role[];
   opens?: CaseDuty[];
@@ -198,7 +198,7 @@ export function planTransition(state: CaseState, action: CaseAction, roles: read
   const rule: CaseTransition = CASE_FLOW[action];
   if (!rule.from.includes(state)) return { ok: false, reason: 'state', allowed: allowedActions(state) };
   if (!rule.roles.some((r) => roles.includes(r))) return { ok: false, reason: 'role' };
-  return { ok: true, plan: { action, from: state, to: rule.to === 'same' ? state : rule.to, rule } };
+  return { ok: true, plan: { action, from: state, to: rule.to, rule } };
 }
 
 /** The gating state a call starts in (C4), from who raises it and where it is aimed. */
