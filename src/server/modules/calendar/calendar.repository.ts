@@ -28,6 +28,10 @@ function toSchedule(row: typeof officeSchedules.$inferSelect): OfficeSchedule {
   };
 }
 
+export async function listOfficeSchedules(db: Db) {
+  return db.select().from(officeSchedules).orderBy(asc(officeSchedules.validFrom));
+}
+
 export async function listCalendarYears(db: Db) {
   return db.select().from(calendarYears).orderBy(asc(calendarYears.year));
 }

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { toIsoShanghai } from '../../core/time.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
-import { applyCalendarChange } from '../obligations/index.ts';
-import { listCalendarYears, officeSchedules } from './calendar.repository.ts';
+import { applyCalendarChange, type CalendarChange } from '../obligations/index.ts';
+import { listCalendarYears, listOfficeSchedules } from './calendar.repository.ts';
 import { calendarArrangement } from './calendar-arrangement.ts';
 import { daysBetween, dueFor, workdaysBetween } from './calendar-queries.ts';
 
@@ -37,6 +37,15 @@ const scheduleView = scheduleInput.extend({ id: z.uuid(), createdAt: z.string() 
 export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['calendar'];
+  /** Every change goes through the obligations module, which recomputes the affected deadlines. */
+  const change = (request: FastifyRequest, calendarChange: CalendarChange) =>
+    applyCalendarChange({
+      db: ctx.db,
+      clock: ctx.clock,
+      caller: actorOf(request),
+      store: ctx.calendar,
+      change: calendarChange,
+    });
 
   // The three read-only routes need no login: other systems compute deadlines with them.
   app.get('/api/calendar/due', {
@@ -117,13 +126,7 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     },
     config: { action: 'calendar.manage' },
     handler: async (request) =>
-      applyCalendarChange({
-        db: ctx.db,
-        clock: ctx.clock,
-        caller: actorOf(request),
-        store: ctx.calendar,
-        change: { kind: 'days', days: request.body.days, reason: request.body.reason },
-      }),
+      change(request, { kind: 'days', days: request.body.days, reason: request.body.reason }),
   });
 
   app.post('/api/calendar/arrangements', {
@@ -134,14 +137,7 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
       response: { 200: changeResult },
     },
     config: { action: 'calendar.manage' },
-    handler: async (request) =>
-      applyCalendarChange({
-        db: ctx.db,
-        clock: ctx.clock,
-        caller: actorOf(request),
-        store: ctx.calendar,
-        change: { kind: 'arrangements', arrangements: [request.body] },
-      }),
+    handler: async (request) => change(request, { kind: 'arrangements', arrangements: [request.body] }),
   });
 
   app.post('/api/calendar/import', {
@@ -153,13 +149,7 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     },
     config: { action: 'calendar.manage' },
     handler: async (request) =>
-      applyCalendarChange({
-        db: ctx.db,
-        clock: ctx.clock,
-        caller: actorOf(request),
-        store: ctx.calendar,
-        change: { kind: 'file', format: request.body.format, content: request.body.content },
-      }),
+      change(request, { kind: 'file', format: request.body.format, content: request.body.content }),
   });
 
   app.get('/api/calendar/office-hours', {
@@ -170,7 +160,7 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     },
     config: { action: 'calendar.read' },
     handler: async () => ({
-      items: (await ctx.db.select().from(officeSchedules).orderBy(officeSchedules.validFrom)).map((s) => ({
+      items: (await listOfficeSchedules(ctx.db)).map((s) => ({
         id: s.id,
         name: s.name,
         validFrom: s.validFrom,
@@ -189,14 +179,7 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
       response: { 200: changeResult },
     },
     config: { action: 'calendar.manage' },
-    handler: async (request) =>
-      applyCalendarChange({
-        db: ctx.db,
-        clock: ctx.clock,
-        caller: actorOf(request),
-        store: ctx.calendar,
-        change: { kind: 'addOfficeHours', input: request.body },
-      }),
+    handler: async (request) => change(request, { kind: 'addOfficeHours', input: request.body }),
   });
 
   app.delete('/api/calendar/office-hours/:id', {
@@ -208,13 +191,6 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
       response: { 200: changeResult },
     },
     config: { action: 'calendar.manage' },
-    handler: async (request) =>
-      applyCalendarChange({
-        db: ctx.db,
-        clock: ctx.clock,
-        caller: actorOf(request),
-        store: ctx.calendar,
-        change: { kind: 'removeOfficeHours', id: request.params.id },
-      }),
+    handler: async (request) => change(request, { kind: 'removeOfficeHours', id: request.params.id }),
   });
 }
