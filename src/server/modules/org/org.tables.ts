@@ -14,25 +14,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Geometry } from 'geojson';
+import type { GridType, OrgKind } from '../../../shared/org-rules.ts';
 
-/** Kinds of org unit (G1 four levels, G2 three-level grid, G7 departments and agencies). */
-export const ORG_KINDS = [
-  'city',
-  'district',
-  'township',
-  'community',
-  'grid',
-  'department',
-  'agency',
-  'centre',
-  'office',
-  'enterprise',
-] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-
-/** G2: the kinds of L3 grid. */
-export const GRID_TYPES = ['village_group', 'compound', 'block', 'public_unit'] as const;
-export type GridType = (typeof GRID_TYPES)[number];
+export { GRID_TYPES, type GridType, ORG_KINDS, type OrgKind } from '../../../shared/org-rules.ts';
 
 /**
  * One tree of org units. `path` is the materialised path of ids
