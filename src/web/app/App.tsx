@@ -16,6 +16,22 @@ const AppShell = lazy(() => import('./AppShell.tsx').then((m) => ({ default: m.A
 const BarePage = lazy(() => import('../components/BarePage.tsx').then((m) => ({ default: m.BarePage })));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const OrgPage = lazy(() => import('../features/org/OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
+const UnitPage = lazy(() => import('../features/org/UnitPage.tsx').then((m) => ({ default: m.UnitPage })));
+const MapIndexPage = lazy(() =>
+  import('../features/org/map/MapIndexPage.tsx').then((m) => ({ default: m.MapIndexPage })),
+);
+const GridMapPage = lazy(() =>
+  import('../features/org/map/GridMapPage.tsx').then((m) => ({ default: m.GridMapPage })),
+);
+const PeoplePage = lazy(() =>
+  import('../features/org/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/org/people/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/org/import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
 const AccountsPage = lazy(() =>
   import('../features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
 );
@@ -34,6 +50,9 @@ const NotFoundPage = lazy(() =>
 const SignOutButton = lazy(() =>
   import('../components/SignOutButton.tsx').then((m) => ({ default: m.SignOutButton })),
 );
+
+/** The import page holds the division and boundary imports (org.manage) and the people import (person.manage). */
+const ORG_IMPORT_ACTIONS = ['org.manage', 'person.manage'] as const;
 
 // Most first visits land on the login page: fetch its code while the session check runs.
 if (window.location.pathname === '/login') void loadLoginPage();
@@ -108,6 +127,54 @@ function AppRoutes() {
           element={
             <RequireAction action="org.read">
               <OrgPage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="org/units/:id"
+          element={
+            <RequireAction action="org.read">
+              <UnitPage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="org/map"
+          element={
+            <RequireAction action="org.read">
+              <MapIndexPage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="org/units/:id/map"
+          element={
+            <RequireAction action="org.read">
+              <GridMapPage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="org/people"
+          element={
+            <RequireAction action="person.read">
+              <PeoplePage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="org/people/:id"
+          element={
+            <RequireAction action="person.read">
+              <PersonPage />
+            </RequireAction>
+          }
+        />
+        <Route
+          path="org/import"
+          element={
+            <RequireAction action={ORG_IMPORT_ACTIONS}>
+              <ImportPage />
             </RequireAction>
           }
         />

@@ -1,8 +1,11 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -23,6 +26,9 @@ import { PageFallback } from './PageFallback.tsx';
 const ICONS: Record<string, ReactNode> = {
   '/': <HomeOutlined aria-hidden />,
   '/org': <TeamOutlined aria-hidden />,
+  '/org/map': <EnvironmentOutlined aria-hidden />,
+  '/org/people': <IdcardOutlined aria-hidden />,
+  '/org/import': <CloudUploadOutlined aria-hidden />,
   '/admin/accounts': <UserOutlined aria-hidden />,
   '/admin/grants': <SafetyCertificateOutlined aria-hidden />,
   '/admin/calendar': <CalendarOutlined aria-hidden />,

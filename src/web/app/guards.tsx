@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { type LoginRedirectState, useSession } from '../session/session.tsx';
-import { safeReturnPath } from './nav.ts';
+import { allows, safeReturnPath } from './nav.ts';
 import { PageFallback } from './PageFallback.tsx';
 
 // antd's Result carries large illustrations; keep them out of the first download.
@@ -41,10 +41,19 @@ export function AnonymousOnly({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** A page that needs an action; the server checks again, this only avoids a page of errors. */
-export function RequireAction({ action, children }: { action: string; children: ReactNode }) {
+/**
+ * A page that needs an action (or any one of several); the server checks again, this only
+ * avoids a page of errors.
+ */
+export function RequireAction({
+  action,
+  children,
+}: {
+  action: string | readonly string[];
+  children: ReactNode;
+}) {
   const { state } = useSession();
   if (state.status !== 'authenticated') return null;
-  if (!state.me.actions.includes(action)) return <ForbiddenPage />;
+  if (!allows(state.me.actions, action)) return <ForbiddenPage />;
   return children;
 }

@@ -45,3 +45,16 @@ export function serverPathProps(
     help: createElement('span', { role: 'alert' }, localizedMessage(locale, error)),
   };
 }
+
+/**
+ * As serverFieldProps, for a field that also answers for request fields the form does not
+ * show: on a unit's page the unit is fixed, so an error about `unitId` sits under the role.
+ */
+export function serverFieldsProps(
+  error: ApiError | null,
+  names: readonly string[],
+  locale: Locale,
+): { validateStatus?: 'error'; help?: ReactNode } {
+  const name = names.find((candidate) => isFieldError(error, candidate));
+  return name === undefined ? {} : serverFieldProps(error, name, locale);
+}

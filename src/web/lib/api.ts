@@ -1,20 +1,35 @@
 import type {
   Account,
   AuditPage,
+  BoundaryImportResult,
   CalendarArrangement,
   CalendarChangeResult,
   CalendarDays,
   CalendarYear,
+  ChainLink,
+  CoverageReport,
   DayChange,
+  DivisionImportResult,
+  DivisionSource,
   DueResult,
   Grant,
+  GridFeatureCollection,
   Items,
+  LocateResult,
   Me,
   NewAccount,
   NewGrant,
   NewOfficeHours,
+  NewOrgUnit,
+  NewPerson,
+  NewPost,
   OfficeHours,
   OrgUnit,
+  PeopleImportResult,
+  Person,
+  PersonDetail,
+  Post,
+  UnitPage,
   VerifyResult,
 } from './api-types.ts';
 
@@ -26,14 +41,27 @@ export class ApiError extends Error {
   readonly message_en: string;
   /** Path of the offending request field, e.g. 'newPassword', when the server named one. */
   readonly field: string | undefined;
+  /**
+   * The whole answer the error came in, for the few errors that carry more than the
+   * envelope (the row-by-row list of a refused import, say); undefined when not JSON.
+   */
+  readonly body: unknown;
 
-  constructor(init: { status: number; code: string; message: string; message_en: string; field?: string }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    message_en: string;
+    field?: string | undefined;
+    body?: unknown;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.message_en = init.message_en;
     this.field = init.field;
+    this.body = init.body;
   }
 }
 
@@ -70,7 +98,7 @@ export function setAuthFailureHandlers(next: AuthFailureHandlers): void {
   handlers = next;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -96,6 +124,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       message,
       message_en: message_en || message,
       field: field ?? undefined,
+      body,
     });
   }
   return new ApiError({
@@ -166,7 +195,41 @@ export const api = {
   updateSettings: (body: { locale: Me['locale'] }) =>
     requestJson<Me>('PUT', '/api/auth/me/settings', { body }),
 
-  orgUnits: () => requestJson<Items<OrgUnit>>('GET', '/api/org/units'),
+  orgUnits: (query: { q?: string; kind?: string; parentId?: string; limit?: number } = {}) =>
+    requestJson<Items<OrgUnit>>('GET', withQuery('/api/org/units', query)),
+  orgUnit: (unitId: string) => requestJson<UnitPage>('GET', `/api/org/units/${id(unitId)}`),
+  createOrgUnit: (body: NewOrgUnit) => requestJson<OrgUnit>('POST', '/api/org/units', { body }),
+  importDivisions: (body: { county: string; from: DivisionSource }) =>
+    requestJson<DivisionImportResult>('POST', '/api/org/divisions/import', { body }),
+  gridBoundaries: (townshipId: string) =>
+    requestJson<GridFeatureCollection>('GET', `/api/org/units/${id(townshipId)}/grids.geojson`),
+  /** The body is the FeatureCollection as read from the user's file: the server checks it. */
+  putGridBoundaries: (townshipId: string, body: unknown) =>
+    requestJson<BoundaryImportResult>('PUT', `/api/org/units/${id(townshipId)}/grids.geojson`, { body }),
+  coverage: (townshipId: string) =>
+    requestJson<CoverageReport>('GET', `/api/org/units/${id(townshipId)}/coverage`),
+  locateGrid: (query: { lat: number; lng: number }) =>
+    requestJson<LocateResult>('GET', withQuery('/api/grids/locate', query)),
+  gridChain: (gridId: string) => requestJson<Items<ChainLink>>('GET', `/api/grids/${id(gridId)}/chain`),
+  handOverGrid: (gridId: string, body: { personId: string; on: string }) =>
+    requestJson<{ endedPostId: string | null; startedPostId: string }>(
+      'POST',
+      `/api/grids/${id(gridId)}/hand-over`,
+      { body },
+    ),
+
+  people: (query: { unitId?: string; q?: string; limit?: number } = {}) =>
+    requestJson<Items<Person>>('GET', withQuery('/api/people', query)),
+  person: (personId: string) => requestJson<PersonDetail>('GET', `/api/people/${id(personId)}`),
+  createPerson: (body: NewPerson) => requestJson<Person>('POST', '/api/people', { body }),
+  updatePerson: (personId: string, body: Partial<NewPerson>) =>
+    requestJson<Person>('PATCH', `/api/people/${id(personId)}`, { body }),
+  startPost: (body: NewPost) => requestJson<Post>('POST', '/api/posts', { body }),
+  endPost: (postId: string, body: { endsOn: string }) =>
+    requestJson<Post>('POST', `/api/posts/${id(postId)}/end`, { body }),
+  /** `content`: the .xlsx file, base64. A refusal (422 IMPORT_INVALID) lists the bad cells in `ApiError.body`. */
+  importPeople: (body: { content: string }) =>
+    requestJson<PeopleImportResult>('POST', '/api/people/import', { body }),
 
   accounts: () => requestJson<Items<Account>>('GET', '/api/accounts'),
   createAccount: (body: NewAccount) => requestJson<Account>('POST', '/api/accounts', { body }),

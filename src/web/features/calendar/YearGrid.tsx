@@ -1,5 +1,6 @@
 import { theme } from 'antd';
 import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { VISUALLY_HIDDEN } from '../../components/visually-hidden.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { CalendarDay } from '../../lib/api-types.ts';
 import {
@@ -16,18 +17,7 @@ import {
 } from './calendar-model.ts';
 import { dayDescription, KIND_LABELS, MONTH_NAMES, WEEKDAY_LONG, WEEKDAY_SHORT } from './day-labels.ts';
 
-/** Hidden on screen, read by screen readers. */
-export const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
+export { VISUALLY_HIDDEN };
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 

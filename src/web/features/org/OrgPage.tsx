@@ -1,46 +1,69 @@
-import { Card, Col, Descriptions, Empty, Input, Row, Spin, Tree, type TreeDataNode, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Card, Empty, Input, Tree, type TreeDataNode, Typography, theme } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useDocumentTitle, useT } from '../../i18n/i18n.tsx';
-import { orgKindLabel } from '../../i18n/translate.ts';
-import { filterOrgTree, type OrgNode, parentIds } from './org-tree.ts';
+import { orgKindLabel, type Translate } from '../../i18n/translate.ts';
+import { type OrgNode, openToDepth, searchOrgTree } from './org-tree.ts';
 import { useOrgUnits } from './use-org-units.ts';
 
-function toTreeData(nodes: readonly OrgNode[]): TreeDataNode[] {
-  return nodes.map((node) => ({
-    key: node.unit.id,
-    title: (
-      <span>
-        {node.unit.name}{' '}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {node.unit.code}
-        </Typography.Text>
-      </span>
-    ),
-    children: toTreeData(node.children),
-  }));
+type Token = ReturnType<typeof theme.useToken>['token'];
+
+function toTreeData(
+  nodes: readonly OrgNode[],
+  matchIds: Set<string>,
+  t: Translate,
+  token: Token,
+): TreeDataNode[] {
+  return nodes.map((node) => {
+    const hit = matchIds.has(node.unit.id);
+    return {
+      key: node.unit.id,
+      title: (
+        <span>
+          {hit ? (
+            <mark style={{ background: token.colorWarningBg, padding: 0, fontWeight: 600 }}>
+              {node.unit.name}
+            </mark>
+          ) : (
+            <span>{node.unit.name}</span>
+          )}{' '}
+          <span style={{ color: token.colorTextSecondary, fontSize: 12 }}>
+            {orgKindLabel(t, node.unit.kind)} {node.unit.code}
+          </span>
+        </span>
+      ),
+      children: toTreeData(node.children, matchIds, t, token),
+    };
+  });
 }
 
+/**
+ * The org tree of the reader's scope (org.read), searchable by name or code: a search keeps
+ * the matches with their ancestors and opens the tree down to them. Choosing a unit opens
+ * its page. The search lives in the address (?q=), so coming back keeps it.
+ */
 export function OrgPage() {
   const t = useT();
+  const { token } = theme.useToken();
   useDocumentTitle(t('nav.org'));
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const deferredQuery = useDeferredValue(query);
   const { data, error, loading, reload, tree } = useOrgUnits();
-  const [query, setQuery] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState<string[] | null>(null);
+  // The branches the reader opened or closed by hand, until the search changes.
+  const [expanded, setExpanded] = useState<{ query: string; keys: string[] } | null>(null);
 
-  const filtered = useMemo(() => filterOrgTree(tree, query), [tree, query]);
-  const treeData = useMemo(() => toTreeData(filtered), [filtered]);
-  // Start with the top three levels in sight (roots and their children open); while searching, open every match.
-  const defaultExpanded = useMemo(
-    () =>
-      query.trim()
-        ? parentIds(filtered)
-        : tree.flatMap((root) => [root.unit.id, ...root.children.map((child) => child.unit.id)]),
-    [filtered, tree, query],
+  const search = useMemo(() => searchOrgTree(tree, deferredQuery), [tree, deferredQuery]);
+  const treeData = useMemo(() => toTreeData(search.roots, search.matchIds, t, token), [search, t, token]);
+  const searching = deferredQuery.trim() !== '';
+  // Without a search: the top three levels (city, district, townships) in sight.
+  const opening = useMemo(
+    () => (searching ? search.expanded : openToDepth(tree, 2)),
+    [searching, search, tree],
   );
-  const selected = data?.find((unit) => unit.id === selectedId) ?? null;
-  const parent = selected?.parentId ? data?.find((unit) => unit.id === selected.parentId) : undefined;
+  const expandedKeys = expanded?.query === deferredQuery ? expanded.keys : opening;
 
   return (
     <div>
@@ -48,57 +71,54 @@ export function OrgPage() {
         {t('nav.org')}
       </Typography.Title>
       <ApiErrorAlert error={error} onRetry={reload} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} md={14}>
-          <Card>
-            <Input.Search
-              allowClear
-              placeholder={t('org.search')}
-              aria-label={t('org.search')}
-              value={query}
-              onChange={(event) => {
-                setQuery(event.target.value);
-                setExpanded(null);
-              }}
-              style={{ marginBottom: 12 }}
-            />
-            {loading && !data ? (
-              <Spin />
-            ) : treeData.length === 0 ? (
-              <Empty description={query.trim() ? t('org.noMatch') : t('org.empty')} />
-            ) : (
-              <Tree
-                showLine
-                treeData={treeData}
-                expandedKeys={expanded ?? defaultExpanded}
-                onExpand={(keys) => setExpanded(keys.map(String))}
-                selectedKeys={selectedId ? [selectedId] : []}
-                onSelect={(keys) => setSelectedId(keys[0] === undefined ? null : String(keys[0]))}
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} md={10}>
-          <Card title={t('org.details')}>
-            {selected ? (
-              <Descriptions
-                column={1}
-                size="small"
-                items={[
-                  { key: 'name', label: t('org.name'), children: selected.name },
-                  { key: 'code', label: t('org.code'), children: selected.code },
-                  { key: 'kind', label: t('org.kind'), children: orgKindLabel(t, selected.kind) },
-                  { key: 'level', label: t('org.level'), children: selected.level },
-                  // A parent outside the caller's scope is not listed, so it is not named either.
-                  ...(parent ? [{ key: 'parent', label: t('org.parent'), children: parent.name }] : []),
-                ]}
-              />
-            ) : (
-              <Typography.Text type="secondary">{t('org.selectHint')}</Typography.Text>
-            )}
-          </Card>
-        </Col>
-      </Row>
+      <Card>
+        <label htmlFor="org-search" style={{ display: 'block', marginBottom: 4 }}>
+          {t('org.search')}
+        </label>
+        <Input.Search
+          id="org-search"
+          allowClear
+          placeholder={t('org.searchPlaceholder')}
+          value={query}
+          onChange={(event) => {
+            const next = event.target.value;
+            setParams(next ? { q: next } : {}, { replace: true });
+          }}
+          style={{ marginBottom: 8, maxWidth: 480 }}
+        />
+        <p id="org-tree-hint" style={{ margin: '0 0 8px', color: token.colorTextSecondary, fontSize: 12 }}>
+          {t('org.treeHint')}
+        </p>
+        <div aria-live="polite" style={{ marginBottom: 8, minHeight: 22 }}>
+          {searching && data && (
+            <Typography.Text type="secondary">
+              {t('org.matches', { count: search.matchIds.size })}
+            </Typography.Text>
+          )}
+        </div>
+        {loading && !data ? (
+          <div role="status">{t('app.loading')}</div>
+        ) : treeData.length === 0 ? (
+          <Empty description={searching ? t('org.noMatch') : t('org.empty')} />
+        ) : (
+          <Tree
+            showLine
+            blockNode
+            aria-label={t('org.treeLabel')}
+            aria-describedby="org-tree-hint"
+            // Only the rows in view are drawn: a city holds thousands of units.
+            height={560}
+            treeData={treeData}
+            expandedKeys={expandedKeys}
+            onExpand={(keys) => setExpanded({ query: deferredQuery, keys: keys.map(String) })}
+            selectedKeys={[]}
+            onSelect={(keys) => {
+              const id = keys[0];
+              if (id !== undefined) navigate(`/org/units/${encodeURIComponent(String(id))}`);
+            }}
+          />
+        )}
+      </Card>
     </div>
   );
 }

@@ -30,35 +30,76 @@ export function buildOrgTree(units: readonly OrgUnit[]): OrgNode[] {
   return roots;
 }
 
-/**
- * Keeps the units whose name or code contains the query, with their ancestors so they stay
- * reachable; returns the tree unchanged for an empty query.
- */
-export function filterOrgTree(roots: readonly OrgNode[], query: string): OrgNode[] {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return [...roots];
-  const keep = (node: OrgNode): OrgNode | null => {
-    const children = node.children.map(keep).filter((child): child is OrgNode => child !== null);
-    const hit =
-      node.unit.name.toLowerCase().includes(needle) || node.unit.code.toLowerCase().includes(needle);
-    return hit || children.length > 0 ? { unit: node.unit, children } : null;
-  };
-  return roots.map(keep).filter((node): node is OrgNode => node !== null);
+function matches(unit: OrgUnit, needle: string): boolean {
+  return (
+    unit.name.toLowerCase().includes(needle) ||
+    unit.code.toLowerCase().includes(needle) ||
+    (unit.fullName?.toLowerCase().includes(needle) ?? false)
+  );
 }
 
-/** Ids of every node that has children: the keys to expand to show a whole (filtered) tree. */
-export function parentIds(roots: readonly OrgNode[]): string[] {
+export interface OrgSearch {
+  /** The matches with their ancestors; a match keeps all its children, to browse on from it. */
+  roots: OrgNode[];
+  /** Keys to expand so that every match is in sight: the ancestors of the matches. */
+  expanded: string[];
+  /** Ids of the units that match. */
+  matchIds: Set<string>;
+}
+
+/**
+ * Searches the tree by name, full name or code (case-insensitive, anywhere in the text).
+ * An empty query returns the tree as it is, with nothing expanded and nothing matched.
+ */
+export function searchOrgTree(roots: readonly OrgNode[], query: string): OrgSearch {
+  const needle = query.trim().toLowerCase();
+  const matchIds = new Set<string>();
+  const expanded: string[] = [];
+  if (!needle) return { roots: [...roots], expanded, matchIds };
+  const keep = (node: OrgNode): OrgNode | null => {
+    const hit = matches(node.unit, needle);
+    if (hit) matchIds.add(node.unit.id);
+    const kept = node.children.map(keep);
+    const below = kept.some((child) => child !== null);
+    if (below) expanded.push(node.unit.id);
+    if (hit) {
+      // A match keeps every child (collapsed unless it leads to another match).
+      return { unit: node.unit, children: node.children.map((child, i) => kept[i] ?? child) };
+    }
+    return below
+      ? { unit: node.unit, children: kept.filter((child): child is OrgNode => child !== null) }
+      : null;
+  };
+  const found = roots.map(keep).filter((node): node is OrgNode => node !== null);
+  return { roots: found, expanded, matchIds };
+}
+
+/** Ids of the nodes down to `depth` levels (1: the roots) that have children: the tree's opening view. */
+export function openToDepth(roots: readonly OrgNode[], depth: number): string[] {
   const ids: string[] = [];
+  const walk = (list: readonly OrgNode[], level: number): void => {
+    if (level > depth) return;
+    for (const node of list) {
+      if (node.children.length === 0) continue;
+      ids.push(node.unit.id);
+      walk(node.children, level + 1);
+    }
+  };
+  walk(roots, 1);
+  return ids;
+}
+
+/** How many units a (searched) tree holds. */
+export function countNodes(roots: readonly OrgNode[]): number {
+  let count = 0;
   const walk = (list: readonly OrgNode[]): void => {
     for (const node of list) {
-      if (node.children.length > 0) {
-        ids.push(node.unit.id);
-        walk(node.children);
-      }
+      count += 1;
+      walk(node.children);
     }
   };
   walk(roots);
-  return ids;
+  return count;
 }
 
 export interface OrgTreeSelectNode {
