@@ -19,6 +19,7 @@ import { appliedMigrations } from '../db/migrate.ts';
 import { registerAdminRoutes } from '../modules/auth/admin.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerAuditRoutes } from '../modules/events/audit.routes.ts';
 import { registerNotificationRoutes } from '../modules/events/notifications.routes.ts';
 import { registerWebhookRoutes } from '../modules/events/webhooks.routes.ts';
@@ -165,6 +166,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerObligationRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
   registerNotificationRoutes(app, ctx, { keepAliveMs: options.notificationKeepAliveMs });
   registerWebhookRoutes(app, ctx);
   options.extraRoutes?.(app, ctx);

@@ -95,6 +95,16 @@ describe('authorisation policy', () => {
     ]);
   });
 
+  it('C1: grid staff may raise a case; the centre and departments act on cases but do not raise them', () => {
+    const worker = actor([{ role: 'grid_worker', orgPath: GRID }]);
+    const dispatcher = actor([{ role: 'centre_dispatcher', orgPath: TOWNSHIP }]);
+    expect(authorize(worker, 'case.raise')).toBe(true);
+    expect(authorize(worker, 'case.act')).toBe(false);
+    expect(authorize(dispatcher, 'case.raise')).toBe(false);
+    expect(authorize(dispatcher, 'case.act', { orgPath: GRID })).toBe(true);
+    expect(authorize(dispatcher, 'case.read', { orgPath: OTHER_TOWNSHIP })).toBe(false);
+  });
+
   it('allows only self-service while the initial password is unchanged', () => {
     const fresh = actor([{ role: 'system_admin', orgPath: CITY }], true);
     expect(actionsOf(fresh)).toEqual(['session.self']); // not even the calendar or the inbox

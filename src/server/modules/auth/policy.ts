@@ -83,6 +83,46 @@ export const POLICY = {
   // C10: the centre approves an extension; supervisors and leaders may too.
   'obligation.extend': { roles: ['centre_dispatcher', 'supervision_officer', 'leader'], scoped: true },
   'obligation.waive': { roles: ['supervision_officer', 'leader'], scoped: true },
+  // C1: who may call from a grid. Residents come later through the channels (C5).
+  'case.raise': {
+    roles: ['grid_worker', 'grid_head', 'volunteer', 'household_rep', 'community_secretary'],
+    scoped: true,
+  },
+  // Reading a case: whoever raises, gates, triages, handles or oversees cases; the use
+  // case checks that a grant covers the case's grid, centre area or lead unit.
+  'case.read': {
+    roles: [
+      'grid_worker',
+      'grid_head',
+      'volunteer',
+      'household_rep',
+      'community_secretary',
+      'township_leader',
+      'centre_dispatcher',
+      'dept_handler',
+      'dept_head',
+      'agency_head',
+      'social_mgmt_officer',
+      'supervision_officer',
+      'leader',
+    ],
+    scoped: true,
+  },
+  // Acting on a case: the roles of CASE_FLOW (cases/case-flow.ts), which says who may take
+  // each step; the use case checks the step's role and scope.
+  'case.act': {
+    roles: [
+      'grid_head',
+      'community_secretary',
+      'township_leader',
+      'centre_dispatcher',
+      'dept_handler',
+      'dept_head',
+      'agency_head',
+      'social_mgmt_officer',
+    ],
+    scoped: true,
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -1,0 +1,203 @@
+import { eq } from 'drizzle-orm';
+import type { Clock } from '../../core/clock.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { type Actor, eventActor } from '../auth/index.ts';
+import type { WorkCalendar } from '../calendar/index.ts';
+import { appendEvent, notify } from '../events/index.ts';
+import { nextActorUnit } from './case-duties.ts';
+import { applyDutyEffects } from './case-duty-effects.ts';
+import {
+  CASE_FLOW,
+  type CaseAction,
+  type CaseState,
+  type CaseTransition,
+  planTransition,
+} from './case-flow.ts';
+import { canSeeCase, rolesOnCase } from './case-scope.ts';
+import { type CaseView, presentCase } from './case-view.ts';
+import { ancestorsOfPath, type CaseRow, centreOf, findCase, unitsById } from './cases.repository.ts';
+import { type CaseLevel, cases, type SlaClass } from './cases.tables.ts';
+import { resolveCaseUnits } from './resolve-case-units.ts';
+
+export interface CaseActionInput {
+  reason?: string | undefined;
+  feedback?: string | undefined;
+  leadUnitId?: string | undefined;
+  slaClass?: SlaClass | undefined;
+  note?: string | undefined;
+}
+
+export interface ApplyCaseActionOptions {
+  db: Db;
+  clock: Clock;
+  calendar: WorkCalendar;
+  actor: Actor;
+  caseId: string;
+  action: CaseAction;
+  /** The version the caller read (If-Match). */
+  expectedVersion: number;
+  input: CaseActionInput;
+  defaultWarnRatio: number;
+}
+
+/** Units that may lead the handling of a case (C7; the routing catalogue will suggest one). */
+const LEAD_KINDS = ['department', 'enterprise', 'agency', 'township'];
+
+/** C15: the level above, and the kind of division whose centre holds it. */
+const LEVEL_UP: Record<CaseLevel, { level: CaseLevel; kind: string } | null> = {
+  township: { level: 'district', kind: 'district' },
+  district: { level: 'city', kind: 'city' },
+  city: null,
+};
+
+/**
+ * The one way a case moves (every action of CASE_FLOW): lock the case, check that the
+ * caller sees it (else 404), the version (412), the state table (409 with the allowed
+ * actions, 403 for a wrong role), the step's reason and feedback (C12); then apply the
+ * table's obligation effects, write the change and one event, and tell the next unit.
+ */
+export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<CaseView> {
+  const { db, clock, actor, input } = options;
+  return db.transaction(async (tx) => {
+    const row = await findCase(tx, options.caseId, true);
+    if (!row) throw notFound('Case', '案件');
+    const units = await resolveCaseUnits(tx, row);
+    if (!canSeeCase(actor, row, units)) throw notFound('Case', '案件');
+    if (row.version !== options.expectedVersion) {
+      throw new AppError({
+        status: 412,
+        code: 'VERSION_CONFLICT',
+        zh: `案件已被他人修改（当前版本 ${row.version}），请刷新后重试`,
+        en: `The case changed meanwhile (now version ${row.version}); reload and retry`,
+      });
+    }
+    const planned = planTransition(row.state as CaseState, options.action, rolesOnCase(actor, units));
+    if (!planned.ok && planned.reason === 'state') {
+      throw conflict(
+        'CASE_STATE',
+        `案件当前状态（${row.state}）不能执行该操作；可执行：${planned.allowed.join('、') || '无'}`,
+        `Not allowed in state ${row.state}; allowed: ${planned.allowed.join(', ') || 'none'}`,
+      );
+    }
+    if (!planned.ok)
+      throw forbidden('CASE_ROLE', '您的角色不能执行该操作', 'Your role may not take this step');
+    const rule: CaseTransition = CASE_FLOW[options.action];
+    const reason = input.reason?.trim() ?? '';
+    const feedback = input.feedback?.trim() ?? '';
+    if (rule.reason && !reason) throw badRequest('REASON_REQUIRED', '请填写理由', 'Give a reason', 'reason');
+    if (rule.feedback && !feedback) {
+      throw badRequest(
+        'FEEDBACK_REQUIRED',
+        '结案须向呼叫人反馈结果（件件有回音）',
+        'Closing needs feedback to the raiser (C12)',
+        'feedback',
+      );
+    }
+
+    const now = clock.now();
+    const to = planned.plan.to;
+    const change: Partial<typeof cases.$inferInsert> = {};
+    if (options.action === 'dispatch') Object.assign(change, await dispatchChange(tx, input));
+    if (options.action === 'escalate') Object.assign(change, await escalateChange(tx, row, units.area.path));
+    if (options.action === 'rate_unsatisfied')
+      Object.assign(change, { rounds: row.rounds + 1, rating: 'unsatisfied' });
+    if (options.action === 'rate_satisfied') change.rating = 'satisfied';
+    if (rule.feedback) Object.assign(change, { feedback, feedbackAt: now });
+
+    const [updated] = await tx
+      .update(cases)
+      .set({ ...change, state: to, version: row.version + 1, updatedAt: now })
+      .where(eq(cases.id, row.id))
+      .returning();
+    if (!updated) throw new Error('case update returned nothing');
+    const newUnits = await resolveCaseUnits(tx, updated);
+
+    await applyDutyEffects({
+      db: tx,
+      clock,
+      calendar: options.calendar,
+      caseId: row.id,
+      state: to,
+      units: newUnits,
+      slaClass: updated.slaClass,
+      effects: rule,
+      reason: reason || options.action,
+      defaultWarnRatio: options.defaultWarnRatio,
+    });
+    const payload = {
+      action: options.action,
+      from: row.state,
+      to,
+      version: updated.version,
+      ...(reason ? { reason } : {}),
+      ...(feedback ? { feedback } : {}),
+      ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      ...(change.leadUnitId ? { leadUnitId: change.leadUnitId, slaClass: change.slaClass } : {}),
+      ...(change.level ? { level: change.level, areaUnitId: change.areaUnitId } : {}),
+      ...(options.action === 'rate_unsatisfied' ? { rounds: updated.rounds } : {}),
+    };
+    await appendEvent({
+      db: tx,
+      at: now,
+      actor: eventActor(actor),
+      subject: { type: 'case', id: row.id },
+      kind: `case.${options.action}`,
+      payload,
+    });
+    const subject = { type: 'case', id: row.id };
+    const unitId = nextActorUnit(to, newUnits);
+    if (unitId) {
+      await notify({
+        db: tx,
+        at: now,
+        to: { unitId },
+        kind: `case.${options.action}`,
+        subject,
+        title: { zh: `案件 ${row.number} 待办理`, en: `Case ${row.number} needs you` },
+        data: { number: row.number, state: to },
+      });
+    }
+    if (rule.feedback) {
+      // C12: whoever raised it hears the answer.
+      await notify({
+        db: tx,
+        at: now,
+        to: { accountId: row.raisedBy },
+        kind: 'case.feedback',
+        subject,
+        title: { zh: `您的呼叫 ${row.number} 已有答复`, en: `Your call ${row.number} has an answer` },
+        data: { number: row.number, state: to, feedback },
+      });
+    }
+    return presentCase(updated);
+  });
+}
+
+async function dispatchChange(db: Db, input: CaseActionInput): Promise<Partial<CaseRow>> {
+  if (!input.leadUnitId)
+    throw badRequest('LEAD_UNIT_REQUIRED', '请选择牵头承办单位', 'Choose the lead unit', 'leadUnitId');
+  if (!input.slaClass)
+    throw badRequest('SLA_CLASS_REQUIRED', '请选择时限类别', 'Choose the SLA class', 'slaClass');
+  const lead = (await unitsById(db, [input.leadUnitId])).get(input.leadUnitId);
+  if (!lead || !LEAD_KINDS.includes(lead.kind)) {
+    throw badRequest(
+      'BAD_LEAD_UNIT',
+      '牵头单位须为部门、企业、派驻机构或乡镇（街道）',
+      'The lead unit must be a department, enterprise, agency or township',
+      'leadUnitId',
+    );
+  }
+  return { leadUnitId: lead.id, slaClass: input.slaClass };
+}
+
+/** C15/C16: township → district → city; the centre of the level above takes the case. */
+async function escalateChange(db: Db, row: CaseRow, areaPath: string): Promise<Partial<CaseRow>> {
+  const up = LEVEL_UP[row.level];
+  const above = up ? (await ancestorsOfPath(db, areaPath)).find((u) => u.kind === up.kind) : undefined;
+  if (!up || !above) {
+    throw conflict('CANNOT_ESCALATE', '已是最高层级，不能再上报', 'The case is at the top level already');
+  }
+  const centre = await centreOf(db, above.id);
+  return { level: up.level, areaUnitId: above.id, centreUnitId: centre?.id ?? null };
+}
