@@ -4,7 +4,9 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../core/
 import type { Db } from '../../db/client.ts';
 import { type Actor, eventActor } from '../auth/index.ts';
 import type { WorkCalendar } from '../calendar/index.ts';
+import { parseStart } from '../calendar/index.ts';
 import { appendEvent, notify } from '../events/index.ts';
+import { extendObligation } from '../obligations/index.ts';
 import { nextActorUnit } from './case-duties.ts';
 import { applyDutyEffects } from './case-duty-effects.ts';
 import {
@@ -16,7 +18,14 @@ import {
 } from './case-flow.ts';
 import { canSeeCase, rolesOnCase } from './case-scope.ts';
 import { type CaseView, presentCase } from './case-view.ts';
-import { ancestorsOfPath, type CaseRow, centreOf, findCase, unitsById } from './cases.repository.ts';
+import {
+  ancestorsOfPath,
+  type CaseRow,
+  centreOf,
+  findCase,
+  owedObligations,
+  unitsById,
+} from './cases.repository.ts';
 import { type CaseLevel, cases, type SlaClass } from './cases.tables.ts';
 import { resolveCaseUnits } from './resolve-case-units.ts';
 
@@ -26,6 +35,8 @@ export interface CaseActionInput {
   leadUnitId?: string | undefined;
   slaClass?: SlaClass | undefined;
   note?: string | undefined;
+  /** approve_extension: the new finish time (ISO 8601 with offset) the centre grants (C10). */
+  dueAt?: string | undefined;
 }
 
 export interface ApplyCaseActionOptions {
@@ -112,6 +123,9 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
       .returning();
     if (!updated) throw new Error('case update returned nothing');
     const newUnits = await resolveCaseUnits(tx, updated);
+    if (options.action === 'approve_extension') {
+      await extendFinishDuty(tx, options, row.id, reason || '延期申请已批准');
+    }
 
     await applyDutyEffects({
       db: tx,
@@ -136,6 +150,7 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
       ...(change.leadUnitId ? { leadUnitId: change.leadUnitId, slaClass: change.slaClass } : {}),
       ...(change.level ? { level: change.level, areaUnitId: change.areaUnitId } : {}),
       ...(options.action === 'rate_unsatisfied' ? { rounds: updated.rounds } : {}),
+      ...(options.action === 'approve_extension' ? { dueAt: input.dueAt } : {}),
     };
     await appendEvent({
       db: tx,
@@ -200,4 +215,33 @@ async function escalateChange(db: Db, row: CaseRow, areaPath: string): Promise<P
   }
   const centre = await centreOf(db, above.id);
   return { level: up.level, areaUnitId: above.id, centreUnitId: centre?.id ?? null };
+}
+
+/**
+ * C10: the centre approves an extension with a new finish time; the lead unit's finish
+ * duty moves to it (a breach already recorded stays, and an earlier time is refused by
+ * the obligations module). The approver is recorded on the case event.
+ */
+async function extendFinishDuty(
+  db: Db,
+  options: ApplyCaseActionOptions,
+  caseId: string,
+  reason: string,
+): Promise<void> {
+  if (!options.input.dueAt) {
+    throw badRequest('DUE_AT_REQUIRED', '请给出延期后的办结时限', 'Give the new finish time', 'dueAt');
+  }
+  const dueAt = parseStart(options.input.dueAt);
+  const [finish] = await owedObligations(db, caseId, ['C10']);
+  if (!finish)
+    throw conflict('NO_FINISH_DUTY', '该案件没有进行中的办结时限', 'The case has no running finish duty');
+  await extendObligation({
+    db,
+    clock: options.clock,
+    caller: 'system',
+    obligationId: finish.id,
+    calendar: options.calendar,
+    dueAt,
+    reason,
+  });
 }

@@ -295,6 +295,42 @@ describe('the life of a case', () => {
     ]);
   });
 
+  it('C10: the centre approves an extension with a new finish time; an earlier one is refused', async () => {
+    const c = await caseInTriage();
+    let v = c.version;
+    const step = async (who: string, action: string, payload: object = {}) => {
+      const response = await act(who, c.id, action, v, payload);
+      if (response.statusCode === 200) v = response.json().version;
+      return response;
+    };
+    await step('dispatcher', 'dispatch', { leadUnitId: units['D370782-ZJJ'], slaClass: 'general' });
+    await step('handler', 'sign');
+    await step('handler', 'arrive');
+    expect((await step('handler', 'request_extension', { reason: '需协调产权单位' })).statusCode).toBe(200);
+    const [before] = await t.database.query<{ due_at: Date }>(
+      "SELECT due_at FROM obligations WHERE subject_id = $1 AND rule_id = 'C10'",
+      [c.id],
+    );
+    const earlier = await step('dispatcher', 'approve_extension', { dueAt: '2026-09-18T10:00:00+08:00' });
+    expect(earlier.json().error.code).toBe('EXTENSION_NOT_LATER');
+    expect((await read(c.id)).json().case.state).toBe('extension_requested');
+    const granted = await step('dispatcher', 'approve_extension', {
+      dueAt: '2026-09-30T17:30:00+08:00',
+      reason: '同意延期',
+    });
+    expect(granted.statusCode).toBe(200);
+    expect(granted.json().state).toBe('on_site');
+    const [after] = await t.database.query<{ due_at: Date; state: string }>(
+      "SELECT due_at, state FROM obligations WHERE subject_id = $1 AND rule_id = 'C10'",
+      [c.id],
+    );
+    expect(new Date(after?.due_at as Date).toISOString()).toBe('2026-09-30T09:30:00.000Z');
+    expect(new Date(after?.due_at as Date).getTime()).toBeGreaterThan(
+      new Date(before?.due_at as Date).getTime(),
+    );
+    expect(await caseEvents(c.id)).toContain('case.approve_extension');
+  });
+
   it('C12: refusing needs a reason and feedback; the centre’s triage duty is met', async () => {
     const { id, version } = await caseInTriage();
     const noReason = await act('dispatcher', id, 'refuse', version, { feedback: '不属于受理范围' });

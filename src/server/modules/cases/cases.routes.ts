@@ -42,6 +42,7 @@ const actionBody = z
     leadUnitId: z.uuid().optional(),
     slaClass: z.enum(SLA_CLASSES).optional(),
     note: text(2000),
+    dueAt: z.string().max(40).optional(),
   })
   .nullish();
 
