@@ -420,7 +420,7 @@ describe('refusals', () => {
     expect(await caseEvents(id)).toEqual(['case.raised']);
   });
 
-  it('dispatch names a lead unit that can handle cases', async () => {
+  it('C7: dispatch names a lead unit that can handle cases', async () => {
     const { id, version } = await caseInTriage();
     const bad = await act('dispatcher', id, 'dispatch', version, {
       leadUnitId: units['370782001001'],
