@@ -1,43 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../../src/server/main.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, browserAppForFile } from './fixture.ts';
 
-/** The password of every demo account (DEMO_MODE). */
-const DEMO_PASSWORD = 'Luoshi@2026';
-
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let context: BrowserContext | null = null;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp({
-    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = null;
-  // An uncaught exception in the page fails the test that caused it.
-  expect(pageErrors).toEqual([]);
-  pageErrors = [];
-});
-
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  context = await browser.newContext({ baseURL: app.url, locale: 'en-US', viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(path);
-  return page;
-}
+const { open } = browserAppForFile();
 
 /** Logs in and opens 工作日历 from the menu (behind the menu button on a phone). */
 async function openCalendar(page: Page, username: string, phone = false): Promise<void> {

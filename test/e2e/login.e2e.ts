@@ -1,48 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../../src/server/main.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, browserAppForFile } from './fixture.ts';
 
-/** The password of every demo account (DEMO_MODE). */
-const DEMO_PASSWORD = 'Luoshi@2026';
 const TITLE_ZH = '落实 · 网格化治理平台';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let context: BrowserContext | null = null;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp({
-    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = null;
-  // An uncaught exception in the page fails the test that caused it.
-  expect(pageErrors).toEqual([]);
-  pageErrors = [];
-});
-
-/**
- * A fresh browser profile (no cookie, no stored language) at `path`. The browser itself
- * asks for English: the app must still start in Chinese, its first language.
- */
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  context = await browser.newContext({ baseURL: app.url, locale: 'en-US', viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(path);
-  return page;
-}
+const { open } = browserAppForFile({ width: 1280, height: 800 });
 
 async function logIn(
   page: Page,

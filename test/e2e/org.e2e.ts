@@ -1,47 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../../src/server/main.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, browserAppForFile } from './fixture.ts';
 
-/** The password of every demo account (DEMO_MODE). */
-const DEMO_PASSWORD = 'Luoshi@2026';
 /** 密州街道 and one of its grids, from the demo city of 诸城市. */
 const MIZHOU_CODE = '370782001';
 const GRID_CODE = '370782001001002';
 const GRID_NAME = '兴华社区第二网格';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let context: BrowserContext | null = null;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp({
-    env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = null;
-  // An uncaught exception in the page fails the test that caused it.
-  expect(pageErrors).toEqual([]);
-  pageErrors = [];
-});
-
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  context = await browser.newContext({ baseURL: app.url, locale: 'en-US', viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(path);
-  return page;
-}
+const { open } = browserAppForFile();
 
 async function logIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('用户名', { exact: true }).fill(username);
