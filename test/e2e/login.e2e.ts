@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, browserAppForFile } from './fixture.ts';
+import { browserAppForFile, DEMO_PASSWORD } from './fixture.ts';
 
 const TITLE_ZH = '落实 · 网格化治理平台';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, browserAppForFile } from './fixture.ts';
+import { browserAppForFile, DEMO_PASSWORD } from './fixture.ts';
 
 /** 密州街道 and one of its grids, from the demo city of 诸城市. */
 const MIZHOU_CODE = '370782001';
