@@ -6,12 +6,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { Suite } from './harness.ts';
+import { assessment } from './suites/assessment.ts';
 import { calendar } from './suites/calendar.ts';
 import { foundation } from './suites/foundation.ts';
+import { intake } from './suites/intake.ts';
 import { org } from './suites/org.ts';
 import { scanner } from './suites/scanner.ts';
+import { web } from './suites/web.ts';
 
-const SUITES: Suite[] = [foundation, calendar, scanner, org];
+const SUITES: Suite[] = [foundation, calendar, scanner, org, intake, assessment, web];
 const RESULTS = new URL('./results/', import.meta.url);
 
 const wanted = process.argv.slice(2);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(root, 'dist', 'web', 'index.html');
 // src/shared is in tsconfig.web.json's scope: the web app may import its types and schemas.
-const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts'];
+// public/ (manifest, icons) and build/ (the service worker plugin) go into the build too.
+const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'public', 'build'];
 
 /** The most recently modified file under `target` (a file or a folder), or null when there is none. */
 function newestFile(target) {

@@ -5,6 +5,7 @@ import { systemClock } from './core/clock.ts';
 import { AppError } from './core/errors.ts';
 import type { AppContext } from './http/context.ts';
 import { openContext, startApp } from './main.ts';
+import { settleDays, settlePendingDays } from './modules/assessment/index.ts';
 import { createAccount, grantRole, resetPassword } from './modules/auth/index.ts';
 import { verifyChain } from './modules/events/index.ts';
 import {
@@ -16,7 +17,8 @@ import {
   loadCountyDivisions,
   rootOrgUnit,
 } from './modules/org/index.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.ts';
+import { seedDemoCity } from './seed/seed-demo-city.ts';
 import { VERSION } from './version.ts';
 
 /** Runs a command against the configured database and closes it afterwards. */
@@ -67,14 +69,20 @@ program
 program
   .command('seed')
   .argument('<what>', 'what to seed: demo')
+  .option('--no-history', 'the demo city without its month of simulated case history')
+  .option('--cases <n>', 'calls in 30 days of history (default 150; more takes longer)', (v) => Number(v))
   .description('seed data into an empty database')
-  .action((what: string) =>
+  .action((what: string, opts: { history: boolean; cases?: number }) =>
     withContext(async (ctx) => {
       if (what !== 'demo') {
         console.error(`unknown seed "${what}" (known: demo)`);
         return 2;
       }
-      const seeded = await seedDemo({ db: ctx.db, clock: ctx.clock, settings: ctx.auth });
+      if (opts.cases !== undefined && !(Number.isInteger(opts.cases) && opts.cases > 0)) {
+        console.error('--cases must be a positive whole number');
+        return 2;
+      }
+      const seeded = await seedDemoCity({ ctx, history: opts.history, cases: opts.cases, log: console.log });
       console.log(seeded ? 'demo city seeded' : 'database not empty: nothing seeded');
       return 0;
     }),
@@ -204,6 +212,42 @@ program
       console.error(`审计链校验失败 / audit chain broken: ${report.problem?.message_en}`);
       console.error(`  ${report.problem?.message}`);
       return 1;
+    }),
+  );
+
+program
+  .command('assessment')
+  .argument('<what>', 'settle')
+  .option('--days <list>', 'settle these days (YYYY-MM-DD, comma-separated) again, even when settled')
+  .description(
+    "settle the assessment's daily figures (A1): every day not settled or marked dirty in the last 400 days",
+  )
+  .action((what: string, opts: { days?: string }) =>
+    withContext(async (ctx) => {
+      if (what !== 'settle') {
+        console.error(`unknown assessment command "${what}" (known: settle)`);
+        return 2;
+      }
+      const base = { db: ctx.db, clock: ctx.clock };
+      if (opts.days) {
+        const days = opts.days.split(',').map((d) => d.trim());
+        if (days.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) {
+          console.error('--days takes dates as YYYY-MM-DD, comma-separated');
+          return 2;
+        }
+        const done = await settleDays({ ...base, days });
+        console.log(`settled ${done.settled.length} day(s); skipped ${done.skipped.join(', ') || 'none'}`);
+        return 0;
+      }
+      let total = 0;
+      for (;;) {
+        const pass = await settlePendingDays(base);
+        total += pass.settled.length;
+        // A pass that settles nothing left only days in use or today: stop.
+        if (pass.settled.length === 0) break;
+      }
+      console.log(`settled ${total} day(s)`);
+      return 0;
     }),
   );
 

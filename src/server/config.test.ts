@@ -18,6 +18,13 @@ describe('config', () => {
     expect(parseConfig({ NODE_ENV: 'production', DEMO_MODE: 'true' }).DEMO_MODE).toBe(true);
   });
 
+  it('replays the demo history with the demo city unless told otherwise', () => {
+    expect(parseConfig({}).DEMO_HISTORY).toBe(true);
+    expect(parseConfig({ DEMO_HISTORY: 'false' }).DEMO_HISTORY).toBe(false);
+    expect(parseConfig({ DEMO_MODE: 'false' }).DEMO_HISTORY).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', DEMO_MODE: 'true' }).DEMO_HISTORY).toBe(true);
+  });
+
   it('names every wrong key and the value it got', () => {
     let caught: unknown;
     try {

@@ -40,6 +40,11 @@ const schema = z.object({
    * NODE_ENV is production.
    */
   DEMO_MODE: bool('DEMO_MODE').optional(),
+  /**
+   * With the demo city, replay about a month of simulated case history through the use
+   * cases (rankings, alerts and the dashboard have figures). Defaults to DEMO_MODE.
+   */
+  DEMO_HISTORY: bool('DEMO_HISTORY').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
@@ -64,6 +69,8 @@ const schema = z.object({
     .default(false),
   /** Largest accepted request body in bytes (photos go through the upload route, not JSON). */
   BODY_LIMIT_BYTES: int('BODY_LIMIT_BYTES', 1024, 100 * 1024 * 1024).default(1024 * 1024),
+  /** Largest accepted photo in bytes (calls, arrivals, results). */
+  PHOTO_MAX_BYTES: int('PHOTO_MAX_BYTES', 1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Seconds between two runs of the obligation scanner (warnings and breaches). */
   SCAN_INTERVAL_SECONDS: int('SCAN_INTERVAL_SECONDS', 1, 3600).default(30),
   /** Seconds between two passes of the webhook worker (queue new events, send due deliveries). */
@@ -79,7 +86,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'DEMO_MODE'> & { DEMO_MODE: boolean };
+export type Config = Omit<z.infer<typeof schema>, 'DEMO_MODE' | 'DEMO_HISTORY'> & {
+  DEMO_MODE: boolean;
+  DEMO_HISTORY: boolean;
+};
 
 /** The documented keys, for docs/CONFIG.md checks and `luoshi config`. */
 export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof z.infer<typeof schema>)[];
@@ -115,5 +125,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const parsed = result.data;
-  return { ...parsed, DEMO_MODE: parsed.DEMO_MODE ?? parsed.NODE_ENV !== 'production' };
+  const demo = parsed.DEMO_MODE ?? parsed.NODE_ENV !== 'production';
+  return { ...parsed, DEMO_MODE: demo, DEMO_HISTORY: parsed.DEMO_HISTORY ?? demo };
 }

@@ -9,9 +9,10 @@ import { buildServer } from './http/server.ts';
 import { authSettingsFrom } from './modules/auth/index.ts';
 import { CalendarStore, seedOfficialCalendar } from './modules/calendar/index.ts';
 import { NotificationBus, startWebhookWorker } from './modules/events/index.ts';
+import { fileStoreFor } from './modules/files/index.ts';
 import { GridIndexStore } from './modules/org/index.ts';
 import { startScanLoop } from './scan-loop.ts';
-import { seedDemo } from './seed/demo.ts';
+import { seedDemoCity } from './seed/seed-demo-city.ts';
 import { VERSION } from './version.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -37,10 +38,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const config = parseConfig(options.env);
   const ctx = await openContext(config, options.clock ?? systemClock);
   try {
+    // The demo city, and its month of history unless DEMO_HISTORY=false (progress at info level).
+    const log = ['info', 'debug', 'trace'].includes(config.LOG_LEVEL) ? console.log : undefined;
     const seeded = config.DEMO_MODE
-      ? await seedDemo({ db: ctx.db, clock: ctx.clock, settings: ctx.auth })
+      ? (await seedDemoCity({ ctx, history: config.DEMO_HISTORY, log })) !== false
       : false;
-    if (seeded) await ctx.grids.reload(ctx.db);
     const app = await buildServer({ ctx, webDir: WEB_DIST });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const scanner = startScanLoop(ctx, app.log);
@@ -95,6 +97,7 @@ export async function openContext(config: Config, clock: Clock): Promise<AppCont
     auth: authSettingsFrom(config),
     version: VERSION,
     calendar,
+    files: fileStoreFor(config.DATA_DIR),
     bus: new NotificationBus(),
     grids,
   };

@@ -1,14 +1,17 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { parseConfig } from '../../src/server/config.ts';
 import { ManualClock } from '../../src/server/core/clock.ts';
+import { type Db, fromPglite } from '../../src/server/db/client.ts';
 import type { AppContext } from '../../src/server/http/context.ts';
 import { buildServer } from '../../src/server/http/server.ts';
 import { authSettingsFrom } from '../../src/server/modules/auth/index.ts';
 import { CalendarStore, seedOfficialCalendar } from '../../src/server/modules/calendar/index.ts';
 import { NotificationBus } from '../../src/server/modules/events/index.ts';
+import { MemoryFileStore } from '../../src/server/modules/files/index.ts';
 import { GridIndexStore } from '../../src/server/modules/org/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from './db.ts';
+import { createTestDatabase, migratedTemplate, pgTemplate, type TestDatabase } from './db.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -29,11 +32,49 @@ export interface TestAppOptions {
   notificationKeepAliveMs?: number;
 }
 
+/** The clock every test app starts at (a Friday, 09:00 in Asia/Shanghai). */
+const START = '2026-09-18T09:00:00+08:00';
+
+let seededTemplate: Promise<PGlite> | undefined;
+
+/**
+ * On PGlite, the official calendar and the two demo townships are seeded once per
+ * worker (argon2 hashing of every demo password included) and each test app clones the
+ * result. The seeded rows do not depend on a test's env: demo accounts are always made
+ * in demo mode, at START.
+ */
+function seededPglite(): Promise<PGlite> {
+  seededTemplate ??= (async () => {
+    const database = await fromPglite((await (await migratedTemplate()).clone()) as PGlite);
+    await seedTestCity(database.db);
+    if (database.driver.kind !== 'pglite') throw new Error('template must be PGlite');
+    return database.driver.client;
+  })();
+  return seededTemplate;
+}
+
+/**
+ * What every seeded test app starts from: the official calendar and the two demo
+ * townships, at START. Also the seeded template database of `npm run test:pg`
+ * (pg-templates.ts).
+ */
+export async function seedTestCity(db: Db): Promise<void> {
+  const clock = new ManualClock(START);
+  const settings = authSettingsFrom(parseConfig({ LOG_LEVEL: 'silent', DEMO_MODE: 'true' }));
+  await seedOfficialCalendar({ db, clock });
+  await seedDemo({ db, clock, settings: { ...settings, demoMode: true }, townships: 2 });
+}
+
 /** The whole HTTP server on a fresh database with a clock the test moves. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const seed = options.seed ?? true;
+  // A seeded template: cloned on PGlite, or copied on PostgreSQL when the run made one.
+  const fromTemplate = seed && (!process.env.DATABASE_URL || pgTemplate('seeded') !== undefined);
+  const database = await createTestDatabase(
+    fromTemplate ? { template: seededPglite, pgTemplate: 'seeded' } : {},
+  );
   const config = parseConfig({ LOG_LEVEL: 'silent', DEMO_MODE: 'true', ...options.env });
-  const clock = new ManualClock('2026-09-18T09:00:00+08:00');
+  const clock = new ManualClock(START);
   const ctx: AppContext = {
     database,
     db: database.db,
@@ -44,14 +85,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     calendar: new CalendarStore(),
     bus: new NotificationBus(),
     grids: new GridIndexStore(),
+    files: new MemoryFileStore(),
   };
-  await seedOfficialCalendar({ db: ctx.db, clock });
+  if (!fromTemplate) await seedOfficialCalendar({ db: ctx.db, clock });
   await ctx.calendar.reload(ctx.db);
   // Two townships (密州街道, 龙都街道) of the demo city: enough for every test, quick to seed.
-  if (options.seed ?? true) {
+  if (seed && !fromTemplate) {
     await seedDemo({ db: ctx.db, clock, settings: { ...ctx.auth, demoMode: true }, townships: 2 });
-    await ctx.grids.reload(ctx.db);
   }
+  if (seed) await ctx.grids.reload(ctx.db);
   const app = await buildServer({
     ctx,
     extraRoutes: options.extraRoutes,

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, fromPglite, openDatabase } from '../../src/server/db/client.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import type { PgTemplates } from './pg-templates.ts';
 
 export interface TestDatabase extends Database {
   /** Drops the per-test PostgreSQL database (PGlite just closes). */
@@ -13,8 +15,19 @@ export interface TestDatabase extends Database {
 
 let template: Promise<PGlite> | undefined;
 
+export type PgTemplateKind = keyof PgTemplates;
+
+/**
+ * The name of the run's template database of that kind on PostgreSQL (made once by
+ * pg-templates.ts, the global setup), or undefined on PGlite or when a file runs alone
+ * outside that setup: then each database is migrated (and seeded) itself.
+ */
+export function pgTemplate(kind: PgTemplateKind): string | undefined {
+  return process.env.DATABASE_URL ? inject('pgTemplates')?.[kind] : undefined;
+}
+
 /** Migrating takes seconds on PGlite; each worker migrates once and clones the result. */
-function migratedTemplate(): Promise<PGlite> {
+export function migratedTemplate(): Promise<PGlite> {
   template ??= (async () => {
     const database = await openDatabase({ dataDir: 'memory://' });
     await migrateDatabase(database);
@@ -29,22 +42,31 @@ function migratedTemplate(): Promise<PGlite> {
  * when DATABASE_URL is set (`npm run test:pg`) — a new database created on that
  * PostgreSQL server and dropped afterwards, so files never share state.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: {
+    /** PGlite: the database to clone (default: migrated only). */
+    template?: () => Promise<PGlite>;
+    /** PostgreSQL: the run's template database to copy (default: migrated only). */
+    pgTemplate?: PgTemplateKind;
+  } = {},
+): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     // clone() is typed as the interface but returns a PGlite instance.
-    const database = await fromPglite((await (await migratedTemplate()).clone()) as PGlite);
+    const source = await (options.template ?? migratedTemplate)();
+    const database = await fromPglite((await source.clone()) as PGlite);
     return { ...database, destroy: () => database.close() };
   }
   const name = `luoshi_t_${randomBytes(6).toString('hex')}`;
+  const template = pgTemplate(options.pgTemplate ?? 'migrated');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ url: target.toString(), poolSize: 5 });
-  await migrateDatabase(database);
+  if (!template) await migrateDatabase(database);
   return {
     ...database,
     url: target.toString(),

@@ -39,14 +39,16 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Every session works in UTC on the wire (a startup parameter, so no query races the
+    // first one); presentation converts to Asia/Shanghai.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      options: '-c TimeZone=UTC',
+    });
     // An idle connection that dies (server restart, failover) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', () => undefined);
-    // Every session works in UTC on the wire; presentation converts to Asia/Shanghai.
-    pool.on('connect', (client) => {
-      client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
-    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -51,6 +51,11 @@ describe('migrations', () => {
     const triggers = await database.query<{ tgname: string }>(
       "SELECT tgname FROM pg_trigger WHERE tgrelid = 'events'::regclass AND NOT tgisinternal ORDER BY tgname",
     );
-    expect(triggers.map((t) => t.tgname)).toEqual(['events_no_truncate', 'events_no_update_delete']);
+    // Beside them, the assessment's dirty-day trigger (migration 0012, docs/ASSESSMENT.md).
+    expect(triggers.map((t) => t.tgname)).toEqual([
+      'events_assessment_inserted',
+      'events_no_truncate',
+      'events_no_update_delete',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/client.ts';
 import type { AuthSettings } from '../modules/auth/index.ts';
 import type { CalendarStore } from '../modules/calendar/index.ts';
 import type { NotificationBus } from '../modules/events/index.ts';
+import type { FileStore } from '../modules/files/index.ts';
 import type { GridIndexStore } from '../modules/org/index.ts';
 
 /** What every route module receives: the database, the clock and the settings. */
@@ -20,4 +21,6 @@ export interface AppContext {
   bus: NotificationBus;
   /** Point → grid index of this process, rebuilt when boundaries change. */
   grids: GridIndexStore;
+  /** Where the bytes of photos live (a directory under DATA_DIR, or memory). */
+  files: FileStore;
 }

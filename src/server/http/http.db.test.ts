@@ -117,6 +117,9 @@ async function allRoutes(): Promise<
   return result;
 }
 
+/** Routes whose body is raw bytes (not JSON). */
+const RAW_BODY_ROUTES = new Set(['POST /api/files']);
+
 describe('bad input never reaches the database', () => {
   it('covers every route of the OpenAPI document', async () => {
     const routes = await allRoutes();
@@ -167,6 +170,8 @@ describe('bad input never reaches the database', () => {
         },
       ];
       for (const attempt of attempts) {
+        // The photo upload reads raw image bytes only: every one of these bodies is refused as 415.
+        if (RAW_BODY_ROUTES.has(`${route.method} ${route.url}`)) attempt.expect = [415];
         if (attempt.name === 'wrong types' && Object.keys(wrongTypes).length === 0) continue;
         const response = await t.app.inject({
           method: route.method as 'POST',

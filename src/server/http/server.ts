@@ -16,22 +16,39 @@ import {
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import { appliedMigrations } from '../db/migrate.ts';
+import { registerAlertRoutes } from '../modules/assessment/alerts.routes.ts';
+import { registerAssessmentRoutes } from '../modules/assessment/assessment.routes.ts';
+import { registerRankingRoutes } from '../modules/assessment/ranking.routes.ts';
 import { registerAdminRoutes } from '../modules/auth/admin.routes.ts';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { registerCaseReportRoutes } from '../modules/cases/case-reports.routes.ts';
+import { registerCaseWorkRoutes } from '../modules/cases/case-work.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
+import { registerConsultationRoutes } from '../modules/consultation/consultation.routes.ts';
+import { registerConsultationUnitRoutes } from '../modules/consultation/consultation-units.routes.ts';
+import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { registerAuditRoutes } from '../modules/events/audit.routes.ts';
 import { registerNotificationRoutes } from '../modules/events/notifications.routes.ts';
 import { registerWebhookRoutes } from '../modules/events/webhooks.routes.ts';
+import { registerFileRoutes } from '../modules/files/files.routes.ts';
+import { registerIntakeRoutes } from '../modules/intake/intake.routes.ts';
+import { registerLedgerRoutes } from '../modules/ledger/ledger.routes.ts';
 import { registerObligationRoutes } from '../modules/obligations/obligations.routes.ts';
 import { registerGridRoutes } from '../modules/org/grids.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPeopleRoutes } from '../modules/org/people.routes.ts';
 import { registerPeopleImportRoutes } from '../modules/org/people-import.routes.ts';
+import { registerCategoryRoutes } from '../modules/routing/categories.routes.ts';
+import { registerCategoryAdminRoutes } from '../modules/routing/category-admin.routes.ts';
+import { registerRoutingRuleRoutes } from '../modules/routing/rules.routes.ts';
+import { registerRulesFileRoutes } from '../modules/routing/rules-file.routes.ts';
+import { registerWorkbenchRoutes } from '../modules/workbench/workbench.routes.ts';
 import { installAuth } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { envelope, installErrorHandlers, routeNotFound } from './errors.ts';
 import { loggerOptions } from './logging.ts';
+import { webAppHeaders } from './web-headers.ts';
 
 export interface BuildServerOptions {
   ctx: AppContext;
@@ -166,7 +183,24 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerObligationRoutes(app, ctx);
+  registerLedgerRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCaseWorkRoutes(app, ctx);
+  registerCaseReportRoutes(app, ctx);
+  registerAssessmentRoutes(app, ctx);
+  registerRankingRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
+  registerWorkbenchRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
+  registerCategoryRoutes(app, ctx);
+  registerCategoryAdminRoutes(app, ctx);
+  registerConsultationRoutes(app, ctx);
+  registerConsultationUnitRoutes(app, ctx);
+  registerRoutingRuleRoutes(app, ctx);
+  registerRulesFileRoutes(app, ctx);
+  // C5 intake API and Open311 (its own /open311 scope: forms, XML, the spec's 404s).
+  registerIntakeRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
   registerNotificationRoutes(app, ctx, { keepAliveMs: options.notificationKeepAliveMs });
   registerWebhookRoutes(app, ctx);
   options.extraRoutes?.(app, ctx);
@@ -174,6 +208,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const webDir = options.webDir && existsSync(options.webDir) ? options.webDir : undefined;
   if (webDir) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    app.addHook('onSend', webAppHeaders);
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -1,47 +1,37 @@
-import {
-  AuditOutlined,
-  CalendarOutlined,
-  CloudUploadOutlined,
-  DownOutlined,
-  EnvironmentOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  SafetyCertificateOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, theme } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, theme } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { FeedbackProvider, useFeedback } from '../components/feedback.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
+import { OfflineCallsRunner } from '../features/cases/OfflineCallsRunner.tsx';
 import { useT } from '../i18n/i18n.tsx';
-import { useMe, useSession } from '../session/session.tsx';
+import { can, useMe, useSession } from '../session/session.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { selectedNavPath, visibleNavItems } from './nav.ts';
 import { PageFallback } from './PageFallback.tsx';
 
-const ICONS: Record<string, ReactNode> = {
-  '/': <HomeOutlined aria-hidden />,
-  '/org': <TeamOutlined aria-hidden />,
-  '/org/map': <EnvironmentOutlined aria-hidden />,
-  '/org/people': <IdcardOutlined aria-hidden />,
-  '/org/import': <CloudUploadOutlined aria-hidden />,
-  '/admin/accounts': <UserOutlined aria-hidden />,
-  '/admin/grants': <SafetyCertificateOutlined aria-hidden />,
-  '/admin/calendar': <CalendarOutlined aria-hidden />,
-  '/audit': <AuditOutlined aria-hidden />,
-};
+// The menus load apart from the frame: a phone fetches the drawer's menu when it is opened
+// and the user menu when it is clicked (issue 8: the grid worker's page ≤ 300 KB gzipped).
+const NavMenu = lazy(() => import('./ShellMenus.tsx').then((m) => ({ default: m.NavMenu })));
+const NavDrawer = lazy(() => import('./ShellMenus.tsx').then((m) => ({ default: m.NavDrawer })));
+const UserMenu = lazy(() => import('./ShellMenus.tsx').then((m) => ({ default: m.UserMenu })));
+
+/** md in antd's breakpoints is 768 px. */
+function isNarrowScreen(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+    ? window.matchMedia('(max-width: 767.98px)').matches
+    : false;
+}
 
 /** The signed-in frame: side menu (a drawer on phones), header with the user's actions, the page. */
 export function AppShell({ children }: { children: ReactNode }) {
-  // antd's App provides message and modal to every signed-in page (and keeps them out of the login page).
+  // Message and confirm dialogs for every signed-in page (kept out of the login page).
   return (
-    <App>
+    <FeedbackProvider framed>
       <ShellFrame>{children}</ShellFrame>
-    </App>
+    </FeedbackProvider>
   );
 }
 
@@ -49,52 +39,69 @@ function ShellFrame({ children }: { children: ReactNode }) {
   const t = useT();
   const me = useMe();
   const { signOut } = useSession();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const screens = Grid.useBreakpoint();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  // Before the first measurement useBreakpoint() is empty; assume a wide screen then.
-  const narrow = screens.md === false;
+  // The drawer's code loads when the phone's menu is first opened.
+  const [drawerWanted, setDrawerWanted] = useState(false);
+  const [userWanted, setUserWanted] = useState(false);
+  // Before useBreakpoint() has measured, ask the browser, so a phone never renders (and
+  // downloads) the wide screen's side menu.
+  const narrow = screens.md === undefined ? isNarrowScreen() : screens.md === false;
 
   const navItems = visibleNavItems(me.actions);
   const selected = selectedNavPath(pathname, navItems);
   const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={selected ? [selected] : []}
-      items={navItems.map((item) => ({ key: item.path, icon: ICONS[item.path], label: t(item.label) }))}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        navigate(key);
-      }}
-      style={{ borderInlineEnd: 'none' }}
-    />
+    <Suspense fallback={null}>
+      <NavMenu
+        items={navItems}
+        selected={selected}
+        onNavigate={(key) => {
+          setDrawerOpen(false);
+          navigate(key);
+        }}
+      />
+    </Suspense>
   );
 
-  const userMenu: MenuProps = {
-    items: [
-      { key: 'password', icon: <KeyOutlined aria-hidden />, label: t('header.changePassword') },
-      { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('header.logout') },
-      { key: 'logout-all', icon: <LogoutOutlined aria-hidden />, label: t('header.logoutAll'), danger: true },
-    ],
-    onClick: ({ key }) => {
-      if (key === 'password') navigate('/password');
-      else if (key === 'logout') void signOut(false);
-      else if (key === 'logout-all') {
-        modal.confirm({
-          title: t('header.logoutAllTitle'),
-          content: t('header.logoutAllBody'),
-          okText: t('header.logoutAll'),
-          okButtonProps: { danger: true },
-          cancelText: t('common.cancel'),
-          onOk: () => signOut(true),
-        });
-      }
-    },
+  const userButton = (
+    <Button
+      type="text"
+      aria-label={`${t('header.userMenu')}: ${me.displayName}`}
+      onClick={userWanted ? undefined : () => setUserWanted(true)}
+    >
+      <UserOutlined aria-hidden />
+      <span
+        style={{
+          maxWidth: narrow ? 88 : 200,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {me.displayName}
+      </span>
+      <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+    </Button>
+  );
+
+  const onUserMenu = (key: string) => {
+    if (key === 'password') navigate('/password');
+    else if (key === 'logout') void signOut(false);
+    else if (key === 'logout-all') {
+      modal.confirm({
+        title: t('header.logoutAllTitle'),
+        content: t('header.logoutAllBody'),
+        okText: t('header.logoutAll'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: () => signOut(true),
+      });
+    }
   };
 
   const brand = (
@@ -118,6 +125,7 @@ function ShellFrame({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {can(me, 'case.raise') && <OfflineCallsRunner accountId={me.id} />}
       {!narrow && (
         <Layout.Sider
           collapsible
@@ -134,17 +142,12 @@ function ShellFrame({ children }: { children: ReactNode }) {
           </nav>
         </Layout.Sider>
       )}
-      {narrow && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          title={t('app.brand')}
-          size={240}
-          styles={{ body: { padding: 0 } }}
-        >
-          <nav aria-label={t('nav.menu')}>{menu}</nav>
-        </Drawer>
+      {narrow && drawerWanted && (
+        <Suspense fallback={null}>
+          <NavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.brand')}>
+            <nav aria-label={t('nav.menu')}>{menu}</nav>
+          </NavDrawer>
+        </Suspense>
       )}
       <Layout>
         <Layout.Header
@@ -165,7 +168,10 @@ function ShellFrame({ children }: { children: ReactNode }) {
                 type="text"
                 icon={<MenuOutlined aria-hidden />}
                 aria-label={t('nav.openMenu')}
-                onClick={() => setDrawerOpen(true)}
+                onClick={() => {
+                  setDrawerWanted(true);
+                  setDrawerOpen(true);
+                }}
               />
               <span
                 style={{ fontWeight: 600, color: token.colorPrimary, whiteSpace: 'nowrap', flexShrink: 0 }}
@@ -175,23 +181,15 @@ function ShellFrame({ children }: { children: ReactNode }) {
             </>
           )}
           <span style={{ flex: 1 }} />
+          <NotificationBell compact={narrow} />
           <LanguageSwitch compact={narrow} onError={(text) => message.error(text)} />
-          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button type="text" aria-label={`${t('header.userMenu')}: ${me.displayName}`}>
-              <UserOutlined aria-hidden />
-              <span
-                style={{
-                  maxWidth: narrow ? 88 : 200,
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  whiteSpace: 'nowrap',
-                }}
-              >
-                {me.displayName}
-              </span>
-              <DownOutlined aria-hidden style={{ fontSize: 10 }} />
-            </Button>
-          </Dropdown>
+          {userWanted ? (
+            <Suspense fallback={userButton}>
+              <UserMenu onSelect={onUserMenu}>{userButton}</UserMenu>
+            </Suspense>
+          ) : (
+            userButton
+          )}
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <main>

@@ -22,6 +22,46 @@ describe('visibleNavItems', () => {
   });
 });
 
+describe('case pages', () => {
+  it('shows 我的工作 for case.read and 发起呼叫 for case.raise, right after home', () => {
+    expect(visibleNavItems(['case.read', 'case.raise']).map((i) => i.path)).toEqual([
+      '/',
+      '/cases',
+      '/cases/new',
+    ]);
+    expect(visibleNavItems(['case.read']).map((i) => i.path)).toEqual(['/', '/cases']);
+  });
+
+  it('highlights 发起呼叫 on its page and 我的工作 on a case', () => {
+    expect(selectedNavPath('/cases/new', NAV_ITEMS)).toBe('/cases/new');
+    expect(selectedNavPath('/cases', NAV_ITEMS)).toBe('/cases');
+    expect(selectedNavPath('/cases/0b7c6f4e-1111-2222-3333-444455556666', NAV_ITEMS)).toBe('/cases');
+  });
+});
+
+describe('routing, consultation and ledger pages', () => {
+  it('shows each page for its action, after the case pages', () => {
+    const socialOffice = ['case.read', 'consultation.read', 'ledger.read', 'routing.read'];
+    expect(visibleNavItems(socialOffice).map((i) => i.path)).toEqual([
+      '/',
+      '/cases',
+      '/consultation',
+      '/ledger',
+      '/routing/rules',
+    ]);
+    expect(visibleNavItems(['category.manage']).map((i) => i.path)).toEqual(['/', '/routing/categories']);
+  });
+
+  it('highlights the page that owns a session, a ledger item and the category catalogue', () => {
+    expect(selectedNavPath('/consultation/sessions/0b7c6f4e-1111-2222-3333-444455556666', NAV_ITEMS)).toBe(
+      '/consultation',
+    );
+    expect(selectedNavPath('/ledger/items/0b7c6f4e-1111-2222-3333-444455556666', NAV_ITEMS)).toBe('/ledger');
+    expect(selectedNavPath('/routing/categories', NAV_ITEMS)).toBe('/routing/categories');
+    expect(selectedNavPath('/routing/rules', NAV_ITEMS)).toBe('/routing/rules');
+  });
+});
+
 describe('allows', () => {
   it('takes one action, any of a list, or none', () => {
     expect(allows(['a'], 'a')).toBe(true);

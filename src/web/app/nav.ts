@@ -15,6 +15,17 @@ export interface NavItem {
 /** The menu and the route guards both read this table, so a page and its menu item cannot disagree. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', action: null },
+  { path: '/dashboard', label: 'nav.dashboard', action: 'dashboard.read' },
+  { path: '/cases', label: 'nav.cases', action: 'case.read' },
+  { path: '/cases/new', label: 'nav.casesNew', action: 'case.raise' },
+  { path: '/consultation', label: 'nav.consultation', action: 'consultation.read' },
+  { path: '/consultation/mine', label: 'nav.consultationMine', action: 'consultation.material' },
+  { path: '/ledger', label: 'nav.ledger', action: 'ledger.read' },
+  { path: '/assessment/rankings', label: 'nav.assessmentRankings', action: 'assessment.read' },
+  { path: '/assessment/settings', label: 'nav.assessmentSettings', action: 'assessment.read' },
+  { path: '/assessment/alerts', label: 'nav.assessmentAlerts', action: 'assessment.read' },
+  { path: '/routing/rules', label: 'nav.routingRules', action: 'routing.read' },
+  { path: '/routing/categories', label: 'nav.routingCategories', action: 'category.manage' },
   { path: '/org', label: 'nav.org', action: 'org.read' },
   { path: '/org/map', label: 'nav.orgMap', action: 'org.read', owns: /^\/org\/units\/[^/]+\/map$/ },
   { path: '/org/people', label: 'nav.people', action: 'person.read' },

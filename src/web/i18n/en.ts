@@ -1,3 +1,10 @@
+import { assessmentEn } from './assessment.en.ts';
+import { casesEn } from './cases.en.ts';
+import { consultationEn } from './consultation.en.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { ledgerEn } from './ledger.en.ts';
+import { listsEn } from './lists.en.ts';
+import { routingEn } from './routing.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English: typed as `Messages`, so a missing or an extra key fails the type check. */
@@ -56,12 +63,30 @@ export const en: Messages = {
   'password.mismatch': 'The two new passwords differ',
   'password.changed': 'Password changed',
 
+  'bell.title': 'Notifications',
+  'bell.label': 'Notifications, {n} unread',
+  'bell.readAll': 'Mark all read',
+  'bell.none': 'No notifications',
   'home.greeting': 'Hello, {name}',
   'home.orgUnit': 'Organisation unit: {name}',
   'home.roles': 'My roles',
   'home.noRoles':
     'You hold no role yet. Ask the security administrator for a grant to use the business functions.',
-  'home.workbenchLater': 'Workbenches for each role arrive with later releases.',
+  'home.todo': 'To do now',
+  'home.todoNone': 'Your units owe nothing right now.',
+  'home.count.overdue': 'Overdue {n}',
+  'home.count.dueSoon': 'Due soon {n}',
+  'home.count.running': 'In progress {n}',
+  'home.urgency.overdue': 'Overdue',
+  'home.urgency.due_soon': 'Due soon',
+  'home.urgency.running': 'In progress',
+  'home.dutyLine': '{unit} · due {due}',
+  'home.approve': 'Approve',
+  'home.open': 'Open',
+  'home.quick.raise': 'Raise a call',
+  'home.quick.queue': 'Waiting for me',
+  'home.quick.mine': 'My calls',
+  'home.quick.rankings': 'Rankings',
   'home.shortcuts': 'Available functions',
 
   'role.grid_worker': 'Grid worker',
@@ -539,4 +564,34 @@ export const en: Messages = {
   'common.delete': 'Delete',
   'common.close': 'Close',
   'common.none': 'None',
+
+  // Other modules' menu entries and duty names (in zh-CN.core.ts in Chinese).
+  'nav.assessmentRankings': 'Rankings',
+  'nav.assessmentSettings': 'Assessment settings',
+  'nav.assessmentAlerts': 'Alerts and accountability',
+  'nav.consultation': 'Consultation',
+  'nav.consultationMine': 'Consultation material',
+  'clockRule.R2': 'Meeting held',
+  'clockRule.R4': 'Matters collected',
+  'clockRule.R5': 'Agenda fixed',
+  'clockRule.R9': 'Written material',
+  'nav.dashboard': 'Dashboard',
+  'nav.ledger': 'Ledger',
+  'clockRule.R7': 'Completion',
+  'clockRule.R8': 'Written report',
+  'clockRule.S5': 'Progress report',
+  'clockRule.S8': 'Completion',
+  'clockRule.M15': 'Completion',
+  'clockRule.D1': 'Progress report',
+  'clockRule.D4': 'Drafting',
+  'nav.routingRules': 'Responsibilities',
+  'nav.routingCategories': 'Categories',
+
+  ...casesEn,
+  ...dashboardEn,
+  ...routingEn,
+  ...consultationEn,
+  ...ledgerEn,
+  ...assessmentEn,
+  ...listsEn,
 };

@@ -1,10 +1,10 @@
 import { ConfigProvider } from 'antd';
-import antdEnUS from 'antd/es/locale/en_US';
 import antdZhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { dictionaries, type Locale, makeTranslate, type Translate } from './translate.ts';
+import { zhMessages } from './dictionary-split.ts';
+import { type Locale, loadEnglishMessages, makeTranslate, type Translate } from './translate.ts';
 
 const STORAGE_KEY = 'luoshi.locale';
 
@@ -41,12 +41,38 @@ function applyDayjsLocale(locale: Locale): void {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
 }
 
+/** English and antd's English texts, loaded together when English is chosen. */
+async function loadEnglish() {
+  const [messages, antd] = await Promise.all([loadEnglishMessages(), import('antd/es/locale/en_US')]);
+  return { messages, antd: antd.default };
+}
+
+/** English once loaded (kept for the page's life). */
+let english: Awaited<ReturnType<typeof loadEnglish>> | null = null;
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => {
-    const stored = readStoredLocale();
-    applyDayjsLocale(stored);
-    return stored;
-  });
+  // The language chosen, and whether its texts are here: English arrives in its own chunk,
+  // so until it has, the page stays in Chinese (and says so in `lang`).
+  const [chosen, setChosen] = useState<Locale>(readStoredLocale);
+  const [englishReady, setEnglishReady] = useState(english !== null);
+  const locale: Locale = chosen === 'en' && englishReady ? 'en' : 'zh-CN';
+
+  useEffect(() => {
+    if (chosen !== 'en' || english) return;
+    let current = true;
+    loadEnglish().then(
+      (loaded) => {
+        english = loaded;
+        if (current) setEnglishReady(true);
+      },
+      () => {
+        // A failed download (an old tab after an update): stay in Chinese; a reload fixes it.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [chosen]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -54,7 +80,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
+    setChosen(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
@@ -63,15 +89,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: makeTranslate(dictionaries[locale]) }),
+    () => ({
+      locale,
+      setLocale,
+      t: makeTranslate(locale === 'en' && english ? english.messages : zhMessages),
+    }),
     [locale, setLocale],
   );
 
   return (
     <I18nContext value={value}>
-      {/* antd's <App> (message, modal) is heavy: the signed-in shell adds it, the login page does without. */}
+      {/* Messages and dialogs (components/feedback.tsx): the signed-in shell adds them, the login page does without. */}
       <ConfigProvider
-        locale={locale === 'en' ? antdEnUS : antdZhCN}
+        locale={locale === 'en' && english ? english.antd : antdZhCN}
         theme={{ token: { fontFamily: FONT_FAMILY } }}
         button={BUTTON_CONFIG}
       >

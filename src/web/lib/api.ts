@@ -98,10 +98,15 @@ export function setAuthFailureHandlers(next: AuthFailureHandlers): void {
   handlers = next;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface RequestOptions {
+export interface RequestOptions {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, with its own type as Content-Type (a photo's bytes); instead of `body`. */
+  blob?: Blob;
+  /** Extra headers a call needs, such as Idempotency-Key or If-Match. */
+  headers?: Record<string, string>;
   /**
    * False for calls that answer 401 as part of their normal work: login (bad credentials)
    * and the start-up session probe (nobody signed in yet). They do not trigger the redirect.
@@ -136,16 +141,17 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   // No Content-Type without a body: a JSON parser rejects an empty body declared as JSON.
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.blob) headers['Content-Type'] = options.blob.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.blob ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError({
@@ -164,16 +170,18 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
   throw error;
 }
 
-async function requestJson<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+/** One JSON call, for the feature modules that keep their own endpoints out of this shared file. */
+export async function requestJson<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(method, path, options);
   return (await response.json()) as T;
 }
 
-async function requestVoid(method: Method, path: string, options: RequestOptions = {}): Promise<void> {
+/** One call whose answer has no body (204). */
+export async function requestVoid(method: Method, path: string, options: RequestOptions = {}): Promise<void> {
   await send(method, path, options);
 }
 
-function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) params.set(key, String(value));
@@ -218,7 +226,7 @@ export const api = {
       { body },
     ),
 
-  people: (query: { unitId?: string; q?: string; limit?: number } = {}) =>
+  people: (query: { unitId?: string; q?: string; sort?: 'name' | 'unit'; limit?: number } = {}) =>
     requestJson<Items<Person>>('GET', withQuery('/api/people', query)),
   person: (personId: string) => requestJson<PersonDetail>('GET', `/api/people/${id(personId)}`),
   createPerson: (body: NewPerson) => requestJson<Person>('POST', '/api/people', { body }),
@@ -231,7 +239,8 @@ export const api = {
   importPeople: (body: { content: string }) =>
     requestJson<PeopleImportResult>('POST', '/api/people/import', { body }),
 
-  accounts: () => requestJson<Items<Account>>('GET', '/api/accounts'),
+  accounts: (query: Record<string, string | undefined> = {}) =>
+    requestJson<Items<Account>>('GET', withQuery('/api/accounts', query)),
   createAccount: (body: NewAccount) => requestJson<Account>('POST', '/api/accounts', { body }),
   resetPassword: (accountId: string, body: { newPassword: string }) =>
     requestVoid('POST', `/api/accounts/${id(accountId)}/reset-password`, { body }),
@@ -241,7 +250,7 @@ export const api = {
   createGrant: (body: NewGrant) => requestJson<Grant>('POST', '/api/grants', { body }),
   revokeGrant: (grantId: string) => requestVoid('DELETE', `/api/grants/${id(grantId)}`),
 
-  auditEvents: (query: { limit?: number; before?: string }) =>
+  auditEvents: (query: { limit?: number; before?: string } & Record<string, string | number | undefined>) =>
     requestJson<AuditPage>('GET', withQuery('/api/audit/events', query)),
   verifyAudit: () => requestJson<VerifyResult>('POST', '/api/audit/verify'),
 

@@ -1,18 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { toIsoOrNull, toIsoShanghai } from '../../core/time.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
+import { sendXlsx, xlsxResponse } from '../../lib/list-sheet.ts';
 import { findOrgUnit } from '../org/index.ts';
 import { requireAccess } from './access.ts';
+import { type AccountFilters, accountListQuery, filterAccounts } from './account-list-query.ts';
 import {
   type AccountListing,
   findAccountById,
   listAccountsInScope,
   loadGrants,
 } from './accounts.repository.ts';
+import { writeAccountsSheet } from './accounts-sheet.ts';
 import {
   accountView,
   createAccountBody,
@@ -34,16 +37,45 @@ import { unlockAccount } from './unlock-account.ts';
 export function registerAdminRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
+  /** The accounts of my `account.read` scope the list shows for these filters. */
+  const listed = async (request: FastifyRequest, filters: AccountFilters) => {
+    const listing = await listAccountsInScope(ctx.db, scopeOf(actorOf(request), 'account.read'));
+    return filterAccounts(
+      listing.map((l) => presentAccount(ctx, l)),
+      filters,
+    );
+  };
+
   app.get('/api/accounts', {
     schema: {
       tags: ['accounts'],
-      summary: 'Accounts in my scope',
+      summary: 'Accounts in my scope, by user or display name, role and state, sorted',
+      querystring: accountListQuery,
       response: { 200: z.object({ items: z.array(accountView) }) },
     },
     config: { action: 'account.read' },
-    handler: async (request) => {
-      const listing = await listAccountsInScope(ctx.db, scopeOf(actorOf(request), 'account.read'));
-      return { items: listing.map((l) => presentAccount(ctx, l)) };
+    handler: async (request) => ({ items: await listed(request, request.query) }),
+  });
+
+  // Through the untyped instance: the zod type provider would type the reply as the string schema.
+  root.get('/api/accounts.xlsx', {
+    schema: {
+      tags: ['accounts'],
+      summary:
+        'Issue 8: the accounts list as .xlsx (sheet 账号列表) — the same filters and scope as GET /api/accounts',
+      querystring: accountListQuery,
+      response: xlsxResponse,
+    },
+    config: { action: 'account.read' },
+    handler: async (request, reply) => {
+      const filters = request.query as AccountFilters;
+      const file = await writeAccountsSheet({
+        accounts: await listed(request, filters),
+        filters,
+        exportedAt: ctx.clock.now(),
+        exportedBy: actorOf(request).displayName,
+      });
+      return sendXlsx(reply, file, { en: 'accounts', zh: '账号列表' }, ctx.clock.now());
     },
   });
 

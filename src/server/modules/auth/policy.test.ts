@@ -55,7 +55,7 @@ describe('authorisation policy', () => {
       const admins = rule.roles.filter((r: string) => (ADMIN_ROLES as readonly string[]).includes(r));
       const isAdministration =
         /^(account|role|audit|settings|calendar|webhook|person)\./.test(action) ||
-        ['obligation.rules', 'org.manage'].includes(action) ||
+        ['obligation.rules', 'org.manage', 'intake.manage', 'category.manage'].includes(action) ||
         adminActions.has(action);
       if (!isAdministration) expect({ action, admins }).toEqual({ action, admins: [] });
     }
@@ -65,7 +65,15 @@ describe('authorisation policy', () => {
     const system = actor([{ role: 'system_admin', orgPath: CITY }]);
     const security = actor([{ role: 'security_admin', orgPath: CITY }]);
     const audit = actor([{ role: 'audit_admin', orgPath: CITY }]);
-    const selfService = ['session.self', 'org.read', 'calendar.read', 'notification.read'];
+    // Self-service reads of one's own things; the workbench of an administrator lists no duties.
+    const selfService = [
+      'session.self',
+      'org.read',
+      'calendar.read',
+      'notification.read',
+      'workbench.read',
+      'category.read',
+    ];
     expect(actionsOf(system).filter((a) => !selfService.includes(a))).toEqual([
       'account.read',
       'account.create',
@@ -78,6 +86,8 @@ describe('authorisation policy', () => {
       'calendar.manage',
       'obligation.rules',
       'webhook.manage',
+      'intake.manage',
+      'category.manage',
     ]);
     expect(actionsOf(security).filter((a) => !selfService.includes(a))).toEqual([
       'account.read',
@@ -92,6 +102,8 @@ describe('authorisation policy', () => {
       'audit.verify',
       'calendar.read',
       'notification.read',
+      'workbench.read',
+      'category.read',
     ]);
   });
 

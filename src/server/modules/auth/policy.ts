@@ -72,7 +72,12 @@ export const POLICY = {
   'calendar.manage': { roles: ['system_admin'], scoped: false },
   'obligation.rules': { roles: ['system_admin'], scoped: false },
   'webhook.manage': { roles: ['system_admin'], scoped: false },
+  // C5: source systems (12345 hotline, petitions, public opinion, Open311 clients) and their
+  // API keys, within the administrator's scope.
+  'intake.manage': { roles: ['system_admin'], scoped: true },
   'notification.read': { roles: 'authenticated', scoped: false },
+  // Issue 8: my to-do list — only the duties of my own units, so anyone signed in may ask.
+  'workbench.read': { roles: 'authenticated', scoped: false },
   'obligation.read': { roles: BUSINESS_ROLES, scoped: true },
   // Opening, meeting, pausing and cancelling duties by hand: the centre and the
   // supervision office, and the owing unit's own staff for meeting them.
@@ -83,6 +88,77 @@ export const POLICY = {
   // C10: the centre approves an extension; supervisors and leaders may too.
   'obligation.extend': { roles: ['centre_dispatcher', 'supervision_officer', 'leader'], scoped: true },
   'obligation.waive': { roles: ['supervision_officer', 'leader'], scoped: true },
+  // Photos of calls, arrivals and results: whoever raises or acts on cases uploads them.
+  'file.upload': {
+    roles: [
+      'grid_worker',
+      'grid_head',
+      'volunteer',
+      'household_rep',
+      'community_secretary',
+      'township_leader',
+      'centre_dispatcher',
+      'dept_handler',
+      'dept_head',
+      'agency_head',
+    ],
+    scoped: false,
+  },
+  // R1, C7: reading the responsibility catalogue and its suggestions.
+  'routing.read': {
+    roles: [
+      'centre_dispatcher',
+      'social_mgmt_officer',
+      'establishment_officer',
+      'legal_officer',
+      'supervision_officer',
+      'leader',
+    ],
+    scoped: true,
+  },
+  // R1, R3: the 编办 keeps the responsibility catalogue; the 社管办 records consultation decisions.
+  'routing.manage': { roles: ['establishment_officer', 'social_mgmt_officer'], scoped: true },
+  // R2–R7: the consultation cycle — read by the convenors (R3), leaders, supervision and centres.
+  'consultation.read': {
+    roles: [
+      'social_mgmt_officer',
+      'establishment_officer',
+      'legal_officer',
+      'supervision_officer',
+      'leader',
+      'centre_dispatcher',
+    ],
+    scoped: true,
+  },
+  // R7: the minutes and the special report, also for the units that attended or are involved.
+  'consultation.papers': {
+    roles: [
+      'social_mgmt_officer',
+      'establishment_officer',
+      'legal_officer',
+      'supervision_officer',
+      'leader',
+      'centre_dispatcher',
+      'dept_handler',
+      'dept_head',
+      'agency_head',
+      'township_leader',
+    ],
+    scoped: true,
+  },
+  // R4–R7: the 社管办 runs the cycle.
+  'consultation.manage': { roles: ['social_mgmt_officer'], scoped: true },
+  // R9: the involved units submit written material.
+  'consultation.material': {
+    roles: ['dept_handler', 'dept_head', 'agency_head', 'township_leader'],
+    scoped: true,
+  },
+  // R7, C7: the centre dispatches the cases waiting on a decided item.
+  'consultation.dispatch': { roles: ['centre_dispatcher'], scoped: true },
+  // The category catalogue is no secret: every signed-in account may read it.
+  'category.read': { roles: 'authenticated', scoped: false },
+  // C2: the catalogue itself (add, change, retire, delete) is reference data the system administrator keeps.
+  'category.manage': { roles: ['system_admin'], scoped: false },
   // C1: who may call from a grid. Residents come later through the channels (C5).
   'case.raise': {
     roles: ['grid_worker', 'grid_head', 'volunteer', 'household_rep', 'community_secretary'],
@@ -123,6 +199,76 @@ export const POLICY = {
     ],
     scoped: true,
   },
+  // C13: the weekly summary and monthly analysis of a unit's subtree; the use case checks
+  // that a grant covers the unit asked for.
+  'case.report': {
+    roles: [
+      'centre_dispatcher',
+      'supervision_officer',
+      'social_mgmt_officer',
+      'leader',
+      'township_leader',
+      'dept_head',
+      'agency_head',
+    ],
+    scoped: true,
+  },
+  // A1: the indicators of a unit and its children; the use case checks that a grant covers the unit.
+  // A3–A6: also the list of alerts of the units under an area.
+  'assessment.read': {
+    roles: [
+      'leader',
+      'supervision_officer',
+      'centre_dispatcher',
+      'social_mgmt_officer',
+      'township_leader',
+      'dept_head',
+      'agency_head',
+    ],
+    scoped: true,
+  },
+  // Issue 7 §5: the leaders' dashboard of an area (figures, rankings, overdue, grid density).
+  'dashboard.read': {
+    roles: ['leader', 'township_leader', 'supervision_officer', 'centre_dispatcher'],
+    scoped: true,
+  },
+  // A2: assessment settings, manual points, publishing and correcting rankings.
+  // A3–A6: also deriving alerts, flagging key cases, tracing cases and closing alerts.
+  'assessment.manage': { roles: ['supervision_officer', 'leader'], scoped: true },
+  // C13: random spot checks of closed cases (不定期抽查督办), drawn and reviewed by supervisors.
+  'case.spotcheck': { roles: ['supervision_officer', 'centre_dispatcher'], scoped: true },
+  // R7, R8, S8: the ledger of tracked items (台账) is read by its owners, the leaders and the
+  // units that carry items out; the use case checks that a grant covers the lead or a
+  // cooperating unit.
+  'ledger.read': {
+    roles: [
+      'social_mgmt_officer',
+      'supervision_officer',
+      'leader',
+      'dept_handler',
+      'dept_liaison',
+      'dept_head',
+      'agency_head',
+      'township_leader',
+      'community_secretary',
+    ],
+    scoped: true,
+  },
+  // R8: the lead and cooperating units report on their items in writing.
+  'ledger.report': {
+    roles: [
+      'dept_handler',
+      'dept_liaison',
+      'dept_head',
+      'agency_head',
+      'township_leader',
+      'community_secretary',
+    ],
+    scoped: true,
+  },
+  // R7, S5, S8: the owner of each kind of ledger (ledger/ledger-kinds.ts) puts items on it,
+  // reviews reports, crosses items off (销号) and reopens them.
+  'ledger.manage': { roles: ['social_mgmt_officer', 'supervision_officer'], scoped: true },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -57,6 +57,13 @@ describe('deadline arithmetic on the 2025–2026 official calendar', () => {
     expect(due('2026-12-20T10:00:00+08:00', 'M+1@15')).toBe('2027-01-15T17:30:00+08:00');
   });
 
+  it('R2: a monthly meeting is held by the last workday of its month (M+0@L), never moved into the next', () => {
+    // 2026-10-31 is a Saturday: the last workday is Friday the 30th.
+    expect(due('2026-10-01T00:00:00+08:00', 'M+0@L')).toBe('2026-10-30T17:30:00+08:00');
+    expect(due('2026-09-01T09:00:00+08:00', 'M+0@L')).toBe('2026-09-30T17:30:00+08:00');
+    expect(due('2026-09-01T09:00:00+08:00', 'M+1@L@12:00')).toBe('2026-10-30T12:00:00+08:00');
+  });
+
   it('R4: collection closes on the 18th of this month; R5: the agenda is fixed by the 21st', () => {
     expect(due('2026-09-01T09:00:00+08:00', 'M+0@18')).toBe('2026-09-18T17:30:00+08:00');
     // 2026-03-21 is a Saturday.

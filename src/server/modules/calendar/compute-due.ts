@@ -1,4 +1,4 @@
-import type { DeadlineRule } from './deadline-rule.ts';
+import { type DeadlineRule, LAST_WORKDAY } from './deadline-rule.ts';
 import { dayNumberOf, dayOfDate, daysInMonth, instantAt, OFFSET_MS, partsOf } from './local-time.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
@@ -52,6 +52,12 @@ function onDayOfMonth(
   dayOfMonth: number,
   atMinute: number | null,
 ): Date {
+  if (dayOfMonth === LAST_WORKDAY) {
+    // The month's last workday: back from its last day (R2: held by the month's end).
+    let last = dayOfDate(year, month, daysInMonth(year, month));
+    while (!calendar.isWorkday(last)) last -= 1;
+    return instantAt(last, atMinute ?? calendar.closeMinute(last));
+  }
   const day = calendar.workdayOnOrAfter(
     dayOfDate(year, month, Math.min(dayOfMonth, daysInMonth(year, month))),
   );

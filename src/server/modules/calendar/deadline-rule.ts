@@ -10,8 +10,12 @@ import { parseClock } from './local-time.ts';
  *   20d       office close of the 20th day after the start date, moved to the next workday
  *   M+1@15    the 15th of the next month at office close, moved likewise (M+0@18: this month)
  *   Q@25      the 25th of the last month of the start's quarter at office close, moved likewise
+ *   M+0@L     the last workday of the month (of the quarter's last month for Q@L), at office close
  * `@HH:MM` may also follow `d`, `M+k@D` and `Q@D` to replace office close.
  */
+/** `@L` in `M+k@L` and `Q@L`: the last workday of the month. */
+export const LAST_WORKDAY = 0;
+
 export type DeadlineRule =
   | { kind: 'hours'; hours: number; text: string }
   | { kind: 'workHours'; hours: number; text: string }
@@ -94,7 +98,9 @@ function optionalClock(text: string, value: string | undefined): number | null {
   return value === undefined ? null : clock(text, value);
 }
 
+/** The day of month of `M+k@D` / `Q@D`; `L` is the month's last workday (returned as 0). */
 function dayOfMonth(text: string, value: string): number {
+  if (value === 'L') return LAST_WORKDAY;
   if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > 31) {
     throw badRule(text, '日期须为 1 到 31', 'the day of month must be 1 to 31');
   }

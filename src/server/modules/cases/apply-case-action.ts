@@ -17,16 +17,10 @@ import {
   planTransition,
 } from './case-flow.ts';
 import { canSeeCase, rolesOnCase } from './case-scope.ts';
+import { planStep } from './case-steps.ts';
 import { type CaseView, presentCase } from './case-view.ts';
-import {
-  ancestorsOfPath,
-  type CaseRow,
-  centreOf,
-  findCase,
-  owedObligations,
-  unitsById,
-} from './cases.repository.ts';
-import { type CaseLevel, cases, type SlaClass } from './cases.tables.ts';
+import { findCase, owedObligations } from './cases.repository.ts';
+import { cases, type SlaClass } from './cases.tables.ts';
 import { resolveCaseUnits } from './resolve-case-units.ts';
 
 export interface CaseActionInput {
@@ -37,6 +31,21 @@ export interface CaseActionInput {
   note?: string | undefined;
   /** approve_extension: the new finish time (ISO 8601 with offset) the centre grants (C10). */
   dueAt?: string | undefined;
+  /** Photos uploaded first (POST /api/files): required on arrival (C9), welcome on finish. */
+  photoIds?: string[] | undefined;
+  /** Position on site (C9 arrival). */
+  lat?: number | undefined;
+  lng?: number | undefined;
+  /** finish / fix_on_spot: what was done. */
+  result?: string | undefined;
+  /** dispatch: cooperating units, each with its own task and clocks. */
+  cooperatingUnitIds?: string[] | undefined;
+  /** dispatch (C16): joint enforcement led by the township with stationed agencies. */
+  jointEnforcement?: boolean | undefined;
+  /** merge: the case this one duplicates. */
+  mergeIntoId?: string | undefined;
+  /** finish while cooperating tasks are open: why the lead unit does not wait. */
+  pendingReason?: string | undefined;
 }
 
 export interface ApplyCaseActionOptions {
@@ -51,16 +60,6 @@ export interface ApplyCaseActionOptions {
   input: CaseActionInput;
   defaultWarnRatio: number;
 }
-
-/** Units that may lead the handling of a case (C7; the routing catalogue will suggest one). */
-const LEAD_KINDS = ['department', 'enterprise', 'agency', 'township'];
-
-/** C15: the level above, and the kind of division whose centre holds it. */
-const LEVEL_UP: Record<CaseLevel, { level: CaseLevel; kind: string } | null> = {
-  township: { level: 'district', kind: 'district' },
-  district: { level: 'city', kind: 'city' },
-  city: null,
-};
 
 /**
  * The one way a case moves (every action of CASE_FLOW): lock the case, check that the
@@ -108,12 +107,8 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
 
     const now = clock.now();
     const to = planned.plan.to;
-    const change: Partial<typeof cases.$inferInsert> = {};
-    if (options.action === 'dispatch') Object.assign(change, await dispatchChange(tx, input));
-    if (options.action === 'escalate') Object.assign(change, await escalateChange(tx, row, units.area.path));
-    if (options.action === 'rate_unsatisfied')
-      Object.assign(change, { rounds: row.rounds + 1, rating: 'unsatisfied' });
-    if (options.action === 'rate_satisfied') change.rating = 'satisfied';
+    const step = await planStep({ db: tx, options, row, units, rule, now });
+    const change = step.change;
     if (rule.feedback) Object.assign(change, { feedback, feedbackAt: now });
 
     const [updated] = await tx
@@ -123,6 +118,7 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
       .returning();
     if (!updated) throw new Error('case update returned nothing');
     const newUnits = await resolveCaseUnits(tx, updated);
+    for (const work of step.after) await work(updated);
     if (options.action === 'approve_extension') {
       await extendFinishDuty(tx, options, row.id, reason || '延期申请已批准');
     }
@@ -147,7 +143,7 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
       ...(reason ? { reason } : {}),
       ...(feedback ? { feedback } : {}),
       ...(input.note?.trim() ? { note: input.note.trim() } : {}),
-      ...(change.leadUnitId ? { leadUnitId: change.leadUnitId, slaClass: change.slaClass } : {}),
+      ...step.payload,
       ...(change.level ? { level: change.level, areaUnitId: change.areaUnitId } : {}),
       ...(options.action === 'rate_unsatisfied' ? { rounds: updated.rounds } : {}),
       ...(options.action === 'approve_extension' ? { dueAt: input.dueAt } : {}),
@@ -174,11 +170,12 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
       });
     }
     if (rule.feedback) {
-      // C12: whoever raised it hears the answer.
+      // C12: whoever raised it hears the answer; a source system (C5) reads it from the
+      // case (status notes), and the grid where it happened hears it too.
       await notify({
         db: tx,
         at: now,
-        to: { accountId: row.raisedBy },
+        to: row.raisedBy ? { accountId: row.raisedBy } : { unitId: newUnits.place.id },
         kind: 'case.feedback',
         subject,
         title: { zh: `您的呼叫 ${row.number} 已有答复`, en: `Your call ${row.number} has an answer` },
@@ -187,34 +184,6 @@ export async function applyCaseAction(options: ApplyCaseActionOptions): Promise<
     }
     return presentCase(updated);
   });
-}
-
-async function dispatchChange(db: Db, input: CaseActionInput): Promise<Partial<CaseRow>> {
-  if (!input.leadUnitId)
-    throw badRequest('LEAD_UNIT_REQUIRED', '请选择牵头承办单位', 'Choose the lead unit', 'leadUnitId');
-  if (!input.slaClass)
-    throw badRequest('SLA_CLASS_REQUIRED', '请选择时限类别', 'Choose the SLA class', 'slaClass');
-  const lead = (await unitsById(db, [input.leadUnitId])).get(input.leadUnitId);
-  if (!lead || !LEAD_KINDS.includes(lead.kind)) {
-    throw badRequest(
-      'BAD_LEAD_UNIT',
-      '牵头单位须为部门、企业、派驻机构或乡镇（街道）',
-      'The lead unit must be a department, enterprise, agency or township',
-      'leadUnitId',
-    );
-  }
-  return { leadUnitId: lead.id, slaClass: input.slaClass };
-}
-
-/** C15/C16: township → district → city; the centre of the level above takes the case. */
-async function escalateChange(db: Db, row: CaseRow, areaPath: string): Promise<Partial<CaseRow>> {
-  const up = LEVEL_UP[row.level];
-  const above = up ? (await ancestorsOfPath(db, areaPath)).find((u) => u.kind === up.kind) : undefined;
-  if (!up || !above) {
-    throw conflict('CANNOT_ESCALATE', '已是最高层级，不能再上报', 'The case is at the top level already');
-  }
-  const centre = await centreOf(db, above.id);
-  return { level: up.level, areaUnitId: above.id, centreUnitId: centre?.id ?? null };
 }
 
 /**

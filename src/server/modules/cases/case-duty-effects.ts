@@ -7,6 +7,7 @@ import {
   openObligation,
   pauseObligation,
   resumeObligation,
+  ruleSettings,
 } from '../obligations/index.ts';
 import { dutyDeadline, dutyUnit } from './case-duties.ts';
 import type { CaseDuty, CaseState } from './case-flow.ts';
@@ -75,8 +76,18 @@ export async function applyDutyEffects(options: {
       subject: { type: 'case', id: options.caseId },
       ruleId: duty,
       unitId,
-      deadline: dutyDeadline(duty, options.slaClass),
+      deadline: (await configuredDeadline(db, duty)) ?? dutyDeadline(duty, options.slaClass),
       defaultWarnRatio: options.defaultWarnRatio,
     });
   }
+}
+
+/**
+ * C4, C7, C8, C11: an administrator may set another default for the rule (another city,
+ * other limits: PUT /api/obligation-rules). C9 and C10 depend on the case's SLA class
+ * (the category catalogue), so one setting per rule cannot hold them.
+ */
+async function configuredDeadline(db: Db, duty: CaseDuty): Promise<string | null> {
+  if (duty === 'C9' || duty === 'C10') return null;
+  return (await ruleSettings(db, duty))?.deadline ?? null;
 }

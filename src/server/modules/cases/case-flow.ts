@@ -57,6 +57,10 @@ export interface CaseTransition {
   feedback?: true;
   /** The step needs a reason (send back, refuse, return, unsatisfied rating…). */
   reason?: true;
+  /** The step needs the result of the handling (finish, fix on the spot). */
+  result?: true;
+  /** C9: the step needs a position and at least one photo (arrival on site). */
+  photoAndPosition?: true;
 }
 
 const CENTRE: readonly Role[] = ['centre_dispatcher'];
@@ -116,7 +120,17 @@ export const CASE_FLOW = {
     feedback: true,
   },
   // C7 triage; C15/C16 escalation level by level.
+  // Dispatching a returned case means the centre agreed with the return (it counts against
+  // the routing, not the department); refuse_return sends it back to the same unit.
   dispatch: { from: ['triage', 'returned'], to: 'dispatched', roles: CENTRE, meets: ['C7'], opens: ['C8'] },
+  refuse_return: {
+    from: ['returned'],
+    to: 'dispatched',
+    roles: CENTRE,
+    meets: ['C7'],
+    opens: ['C8'],
+    reason: true,
+  },
   refuse: {
     from: ['triage'],
     to: 'refused',
@@ -126,6 +140,7 @@ export const CASE_FLOW = {
     feedback: true,
     cancels: 'all',
   },
+  // C7: a duplicate is merged into the case it repeats (mergeIntoId); its raiser still hears (C12).
   merge: { from: ['triage'], to: 'merged', roles: CENTRE, meets: ['C7'], feedback: true, cancels: 'all' },
   mark_unclear: {
     from: ['triage', 'returned'],
@@ -143,7 +158,7 @@ export const CASE_FLOW = {
   escalate: { from: ['triage'], to: 'triage', roles: CENTRE, meets: ['C7'], opens: ['C7'], reason: true },
   // C8–C10 department report.
   sign: { from: ['dispatched'], to: 'signed', roles: DEPARTMENT, meets: ['C8'], opens: ['C9', 'C10'] },
-  arrive: { from: ['signed'], to: 'on_site', roles: DEPARTMENT, meets: ['C9'] },
+  arrive: { from: ['signed'], to: 'on_site', roles: DEPARTMENT, meets: ['C9'], photoAndPosition: true },
   // C10: asked for once on site (arrival, C9, is met by then).
   request_extension: { from: ['on_site'], to: 'extension_requested', roles: DEPARTMENT, reason: true },
   approve_extension: { from: ['extension_requested'], to: 'on_site', roles: CENTRE },
@@ -156,7 +171,24 @@ export const CASE_FLOW = {
     cancels: 'all',
     opens: ['C7'],
   },
-  finish: { from: ['on_site'], to: 'finished', roles: DEPARTMENT, meets: ['C10'], opens: ['C11'] },
+  // The lead unit's finish waits for its cooperating units' tasks or records why not.
+  finish: {
+    from: ['on_site'],
+    to: 'finished',
+    roles: DEPARTMENT,
+    meets: ['C10'],
+    opens: ['C11'],
+    result: true,
+  },
+  // C16: what a stationed agency can fix on the spot it fixes at once and reports.
+  fix_on_spot: {
+    from: ['dispatched'],
+    to: 'finished',
+    roles: ['agency_head', 'dept_handler'],
+    meets: ['C8'],
+    opens: ['C11'],
+    result: true,
+  },
   // C11 verification; an unsatisfied rating sends the case back to the same unit.
   rate_satisfied: { from: ['finished'], to: 'closed', roles: ['grid_head'], meets: ['C11'], feedback: true },
   rate_unsatisfied: {

@@ -12,6 +12,8 @@ export interface CaseUnits {
   area: OrgUnitRow;
   centre: OrgUnitRow | null;
   lead: OrgUnitRow | null;
+  /** Units with a cooperating task on the case (C7): they read it and act on their task. */
+  cooperating: OrgUnitRow[];
 }
 
 /** Grid-side roles act where the case happened. */
@@ -54,5 +56,16 @@ export function rolesOnCase(actor: Actor, units: CaseUnits): Role[] {
 
 /** Whether the caller may see the case at all; outside it, the case does not exist for them (404). */
 export function canSeeCase(actor: Actor, row: CaseRow, units: CaseUnits): boolean {
-  return row.raisedBy === actor.id || rolesOnCase(actor, units).length > 0;
+  return (
+    row.raisedBy === actor.id ||
+    rolesOnCase(actor, units).length > 0 ||
+    units.cooperating.some((unit) => cooperatingRoles(actor, unit).length > 0)
+  );
+}
+
+/** The caller's department roles that cover a cooperating unit (its task's sign and finish). */
+export function cooperatingRoles(actor: Actor, unit: OrgUnitRow): Role[] {
+  return actor.grants
+    .filter((g) => LEAD_ROLES.includes(g.role) && unit.path.startsWith(g.orgPath))
+    .map((g) => g.role);
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { toIsoOrNull, toIsoShanghai } from '../../core/time.ts';
+import { maskPersonalText } from '../org/index.ts';
 import { CASE_STATES, type CaseState } from './case-flow.ts';
-import type { CaseRow } from './cases.repository.ts';
+import type { CaseRow, NextDuty } from './cases.repository.ts';
 import { CASE_CHANNELS, CASE_LEVELS, SLA_CLASSES } from './cases.tables.ts';
 
 export const caseView = z.object({
@@ -10,7 +11,7 @@ export const caseView = z.object({
   state: z.string(),
   stateType: z.string(),
   version: z.number().int(),
-  raisedBy: z.uuid(),
+  raisedBy: z.uuid().nullable(),
   raiserRole: z.string(),
   channel: z.enum(CASE_CHANNELS),
   category: z.string(),
@@ -34,6 +35,12 @@ export const caseView = z.object({
   slaClass: z.enum(SLA_CLASSES).nullable(),
   rounds: z.number().int(),
   firstTimeCompletion: z.boolean(),
+  /** C16: joint enforcement led by the township with stationed agencies. */
+  jointEnforcement: z.boolean(),
+  /** A merged case: the case it duplicates. */
+  mergedIntoId: z.uuid().nullable(),
+  /** C5: the source system's own reference, for a case it handed in. */
+  sourceRef: z.string().nullable(),
   feedback: z.string().nullable(),
   feedbackAt: z.string().nullable(),
   rating: z.enum(['satisfied', 'unsatisfied']).nullable(),
@@ -61,9 +68,10 @@ export function presentCase(row: CaseRow): CaseView {
     communityId: row.communityId,
     townshipId: row.townshipId,
     outsideGrid: row.outsideGrid,
-    party: row.party,
-    situation: row.situation,
-    demand: row.demand,
+    // Personal data: phone and ID numbers inside the text are masked wherever a case is shown.
+    party: maskPersonalText(row.party),
+    situation: maskPersonalText(row.situation),
+    demand: maskPersonalText(row.demand),
     proposedUnitId: row.proposedUnitId,
     proposedUnitText: row.proposedUnitText,
     level: row.level,
@@ -73,10 +81,44 @@ export function presentCase(row: CaseRow): CaseView {
     slaClass: row.slaClass,
     rounds: row.rounds,
     firstTimeCompletion: row.rounds === 1,
+    jointEnforcement: row.jointEnforcement,
+    mergedIntoId: row.mergedIntoId,
+    sourceRef: row.sourceRef,
     feedback: row.feedback,
     feedbackAt: toIsoOrNull(row.feedbackAt),
     rating: row.rating,
     createdAt: toIsoShanghai(row.createdAt),
     updatedAt: toIsoShanghai(row.updatedAt),
+  };
+}
+
+/** A row of a case list: the case and the clock the list shows (its duty owed first). */
+export const caseListItem = caseView.extend({
+  nextDuty: z
+    .object({
+      ruleId: z.string(),
+      unitId: z.uuid(),
+      state: z.enum(['running', 'breached']),
+      dueAt: z.string(),
+      warnAt: z.string(),
+      warnedAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type CaseListItem = z.infer<typeof caseListItem>;
+
+export function presentListItem(row: CaseRow, next: NextDuty | undefined): CaseListItem {
+  return {
+    ...presentCase(row),
+    nextDuty: next
+      ? {
+          ruleId: next.ruleId,
+          unitId: next.unitId,
+          state: next.state,
+          dueAt: toIsoShanghai(next.dueAt),
+          warnAt: toIsoShanghai(next.warnAt),
+          warnedAt: toIsoOrNull(next.warnedAt),
+        }
+      : null,
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { uploadPhoto } from '../../../../test/helpers/photo.ts';
 
 let t: TestApp;
 let units: Record<string, string>;
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 const call = (extra: Record<string, unknown> = {}) => ({
-  category: '房屋安全',
+  category: 'safety.housing',
   occurredAt: '2026-09-21T08:30:00+08:00',
   ...inGrid,
   address: '密州街道兴华社区 3 号楼',
@@ -55,6 +56,11 @@ const act = (who: string, id: string, action: string, version: number, payload: 
     headers: { cookie: cookies[who] as string, 'if-match': String(version) },
     payload,
   });
+/** C9: the position on site and a fresh photo uploaded by the handler. */
+const onSite = async (who = 'handler') => ({
+  ...inGrid,
+  photoIds: [await uploadPhoto(t.app, cookies[who] as string)],
+});
 const read = (id: string, who = 'dispatcher') =>
   t.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { cookie: cookies[who] as string } });
 /** The case's duties as `rule:state` (sorted) and the kinds of its events. */
@@ -124,7 +130,12 @@ describe('raising a call', () => {
   });
 
   it('C6: an incomplete call is refused with every missing element named, and nothing is written', async () => {
-    const response = await raise({ category: '房屋安全', lat: inGrid.lat, lng: inGrid.lng, party: '住户' });
+    const response = await raise({
+      category: 'safety.housing',
+      lat: inGrid.lat,
+      lng: inGrid.lng,
+      party: '住户',
+    });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
     expect(error.code).toBe('MISSING_ELEMENTS');
@@ -222,8 +233,8 @@ describe('the life of a case', () => {
       { rule_id: 'C10', deadline: '3wd' },
       { rule_id: 'C9', deadline: '2h' },
     ]);
-    await step('handler', 'arrive', { note: '已到现场' });
-    await step('handler', 'finish', { note: '已清理脱落瓷砖并拉警戒线' });
+    await step('handler', 'arrive', { note: '已到现场', ...(await onSite()) });
+    await step('handler', 'finish', { result: '已清理脱落瓷砖并拉警戒线' });
     expect(await duties(id)).toEqual(['C10:met', 'C11:running', 'C4:met', 'C7:met', 'C8:met', 'C9:met']);
 
     // C11: unsatisfied → the same unit handles it again, with a new sign clock.
@@ -231,8 +242,8 @@ describe('the life of a case', () => {
     expect(again).toMatchObject({ state: 'dispatched', rounds: 2, firstTimeCompletion: false });
     expect((await duties(id)).filter((d) => d.endsWith('running'))).toEqual(['C8:running']);
     await step('handler', 'sign');
-    await step('handler', 'arrive');
-    await step('handler', 'finish');
+    await step('handler', 'arrive', await onSite());
+    await step('handler', 'finish', { result: '已加固外墙' });
 
     // C12: no closing without feedback to the raiser.
     const bare = await act('gridhead', id, 'rate_satisfied', version);
@@ -305,7 +316,7 @@ describe('the life of a case', () => {
     };
     await step('dispatcher', 'dispatch', { leadUnitId: units['D370782-ZJJ'], slaClass: 'general' });
     await step('handler', 'sign');
-    await step('handler', 'arrive');
+    await step('handler', 'arrive', await onSite());
     expect((await step('handler', 'request_extension', { reason: '需协调产权单位' })).statusCode).toBe(200);
     const [before] = await t.database.query<{ due_at: Date }>(
       "SELECT due_at FROM obligations WHERE subject_id = $1 AND rule_id = 'C10'",

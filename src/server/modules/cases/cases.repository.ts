@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { events } from '../events/index.ts';
@@ -93,12 +93,67 @@ export function caseEvents(db: Db, caseId: string) {
 export interface ListCasesQuery {
   /** Org path prefixes the caller may read; ['/'] for all. */
   scope: string[];
-  state?: string | undefined;
+  /** Any of these states. */
+  states?: string[] | undefined;
   raisedBy?: string | undefined;
+  /** A category code; a 大类 takes its 小类. */
+  category?: string | undefined;
+  createdFrom?: Date | undefined;
+  /** Exclusive. */
+  createdBefore?: Date | undefined;
+  /** An ILIKE pattern matched against the number and the address. */
+  search?: string | undefined;
   limit: number;
 }
 
 /** Cases whose place (grid, or the raiser's unit), centre area or lead unit lies in scope. */
+/** The clock a case's list row shows: its earliest duty still owed. */
+export interface NextDuty {
+  ruleId: string;
+  unitId: string;
+  state: 'running' | 'breached';
+  dueAt: Date;
+  warnAt: Date;
+  warnedAt: Date | null;
+}
+
+/**
+ * Per case, the duty on the case (C4 approval, C7 triage, C8–C11 report and check) still
+ * owed that falls due first: running, or breached and not met since. Paused duties have
+ * no clock and are left out; cases without one are missing from the map.
+ */
+export async function nextDutiesOf(db: Db, caseIds: readonly string[]): Promise<Map<string, NextDuty>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      caseId: obligations.subjectId,
+      ruleId: obligations.ruleId,
+      unitId: obligations.unitId,
+      state: obligations.state,
+      dueAt: obligations.dueAt,
+      warnAt: obligations.warnAt,
+      warnedAt: obligations.warnedAt,
+    })
+    .from(obligations)
+    .where(
+      and(
+        eq(obligations.subjectType, 'case'),
+        inArray(obligations.subjectId, [...caseIds]),
+        or(
+          eq(obligations.state, 'running'),
+          and(eq(obligations.state, 'breached'), isNull(obligations.metAt)),
+        ),
+      ),
+    )
+    .orderBy(asc(obligations.dueAt), asc(obligations.ruleId));
+  const next = new Map<string, NextDuty>();
+  for (const row of rows) {
+    if (next.has(row.caseId)) continue;
+    next.set(row.caseId, { ...row, state: row.state === 'breached' ? 'breached' : 'running' });
+  }
+  return next;
+}
+
 export async function listCases(db: Db, query: ListCasesQuery): Promise<CaseRow[]> {
   if (query.scope.length === 0) return [];
   const place = alias(orgUnits, 'place');
@@ -122,8 +177,17 @@ export async function listCases(db: Db, query: ListCasesQuery): Promise<CaseRow[
     .where(
       and(
         inScope,
-        query.state ? eq(cases.state, query.state) : undefined,
+        query.states ? inArray(cases.state, query.states) : undefined,
         query.raisedBy ? eq(cases.raisedBy, query.raisedBy) : undefined,
+        query.category
+          ? or(
+              eq(cases.category, query.category),
+              sql`${cases.category} LIKE ${`${query.category.replace(/[\\%_]/g, '\\$&')}.%`}`,
+            )
+          : undefined,
+        query.createdFrom ? gte(cases.createdAt, query.createdFrom) : undefined,
+        query.createdBefore ? lt(cases.createdAt, query.createdBefore) : undefined,
+        query.search ? or(ilike(cases.number, query.search), ilike(cases.address, query.search)) : undefined,
       ),
     )
     .orderBy(desc(cases.createdAt), desc(cases.number))

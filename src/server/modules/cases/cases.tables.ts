@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   doublePrecision,
@@ -14,16 +15,16 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../auth/accounts.tables.ts';
+import { intakeSources } from '../intake/intake.tables.ts';
 import { orgUnits } from '../org/org.tables.ts';
+import { categories, responsibilityRules, type SlaClass } from '../routing/routing.tables.ts';
 
 export const CASE_LEVELS = ['township', 'district', 'city'] as const;
 export type CaseLevel = (typeof CASE_LEVELS)[number];
 
-/** SLA classes of a category (C9 arrival, C10 completion). */
-export const SLA_CLASSES = ['livelihood', 'simple', 'general', 'complex'] as const;
-export type SlaClass = (typeof SLA_CLASSES)[number];
+export { SLA_CLASSES, type SlaClass } from '../routing/routing.tables.ts';
 
-/** Where a call came in (C5). Residents' channels arrive through the intake API later. */
+/** Where a call came in (C5); hotline, petition, public opinion and open311 come through the intake API. */
 export const CASE_CHANNELS = [
   'grid_app',
   'phone',
@@ -32,6 +33,7 @@ export const CASE_CHANNELS = [
   'public_opinion',
   'leader',
   'patrol',
+  'open311',
 ] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
@@ -50,16 +52,22 @@ export const cases = pgTable(
     state: text('state').notNull(),
     /** Optimistic version: every transition takes it (If-Match) and moves it on. */
     version: integer('version').notNull().default(1),
-    raisedBy: uuid('raised_by')
-      .notNull()
-      .references(() => accounts.id),
+    /** The account that raised it; null for a case a source system handed in (C5). */
+    raisedBy: uuid('raised_by').references(() => accounts.id),
+    /** The raiser's role, or `source` for a source system. */
     raiserRole: text('raiser_role').notNull(),
     /** The unit of the raiser's role (their grid, community…); gating falls back to it. */
     raiserUnitId: uuid('raiser_unit_id')
       .notNull()
       .references(() => orgUnits.id),
+    /** C5: the source system that handed it in, and the source's own reference. */
+    sourceId: uuid('source_id').references(() => intakeSources.id),
+    sourceRef: text('source_ref'),
     channel: text('channel').$type<CaseChannel>().notNull(),
-    category: text('category').notNull(),
+    /** Code of a leaf of the category catalogue. */
+    category: text('category')
+      .notNull()
+      .references(() => categories.code),
     // C6: time, place, party, situation, demand, proposed handling unit.
     occurredAt: ts('occurred_at').notNull(),
     lat: doublePrecision('lat'),
@@ -86,6 +94,13 @@ export const cases = pgTable(
     slaClass: text('sla_class').$type<SlaClass>(),
     /** 1 + second handlings (C11); first-time completion means rounds = 1. */
     rounds: integer('rounds').notNull().default(1),
+    /** C16: joint enforcement led by the township office with several agencies. */
+    jointEnforcement: boolean('joint_enforcement').notNull().default(false),
+    /** The responsibility rule suggested at the last dispatch, and whether the centre followed it (R1, C7). */
+    routingRuleId: uuid('routing_rule_id').references(() => responsibilityRules.id),
+    followedSuggestion: boolean('followed_suggestion'),
+    /** A merged case points at the case it duplicates (C7). */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => cases.id),
     /** C12: the answer to whoever raised it; no case closes without it. */
     feedback: text('feedback'),
     feedbackAt: ts('feedback_at'),
@@ -99,6 +114,10 @@ export const cases = pgTable(
     index('cases_state_idx').on(t.state),
     index('cases_raised_by_idx').on(t.raisedBy),
     index('cases_lead_unit_idx').on(t.leadUnitId),
+    // Duplicate suggestions look up the same category in the last 72 h.
+    index('cases_category_created_idx').on(t.category, t.createdAt),
+    index('cases_area_idx').on(t.areaUnitId),
+    uniqueIndex('cases_source_ref_uq').on(t.sourceId, t.sourceRef),
     check('cases_level_check', sql`${t.level} IN ('township', 'district', 'city')`),
     check('cases_rounds_check', sql`${t.rounds} >= 1`),
   ],

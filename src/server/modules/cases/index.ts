@@ -1,4 +1,6 @@
 /** The cases module: calls, gating, triage, dispatch and the department report (C1–C16). */
+export { actOnTask } from './act-on-task.ts';
+export { addProgress } from './add-progress.ts';
 export { type ApplyCaseActionOptions, applyCaseAction, type CaseActionInput } from './apply-case-action.ts';
 export {
   allowedActions,
@@ -9,6 +11,24 @@ export {
   firstState,
   planTransition,
 } from './case-flow.ts';
+export { type CaseSummary, type SummarizeCasesOptions, summarizeCases } from './case-summary.ts';
 export { type CaseView, caseView, presentCase } from './case-view.ts';
+export {
+  caseRecords,
+  caseReturns,
+  caseSpotCheckItems,
+  caseSpotChecks,
+  caseTasks,
+} from './case-work.tables.ts';
 export { caseIdempotency, caseNumberCounters, cases } from './cases.tables.ts';
-export { type CallInput, RAISER_ROLES, type SubmitCallOptions, submitCall } from './submit-call.ts';
+export {
+  type CallElement,
+  type CallInput,
+  ELEMENTS,
+  type OpenCaseOptions,
+  openCase,
+  RAISER_ROLES,
+  requireElements,
+  type SubmitCallOptions,
+  submitCall,
+} from './submit-call.ts';

@@ -1,10 +1,17 @@
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { CaseUnits } from './case-scope.ts';
+import { caseTasks } from './case-work.tables.ts';
 import { ancestorsOfPath, type CaseRow, unitsById } from './cases.repository.ts';
 
 /** Reads the units a case touches (its place with community and township, its centre, its lead unit). */
 export async function resolveCaseUnits(db: Db, row: CaseRow): Promise<CaseUnits> {
+  const tasks = await db
+    .select({ unitId: caseTasks.unitId })
+    .from(caseTasks)
+    .where(and(eq(caseTasks.caseId, row.id), ne(caseTasks.state, 'cancelled')));
   const byId = await unitsById(db, [
+    ...tasks.map((t) => t.unitId),
     row.gridId,
     row.raiserUnitId,
     row.areaUnitId,
@@ -23,5 +30,6 @@ export async function resolveCaseUnits(db: Db, row: CaseRow): Promise<CaseUnits>
     area,
     centre: row.centreUnitId ? (byId.get(row.centreUnitId) ?? null) : null,
     lead: row.leadUnitId ? (byId.get(row.leadUnitId) ?? null) : null,
+    cooperating: [...new Set(tasks.map((t) => t.unitId))].flatMap((id) => byId.get(id) ?? []),
   };
 }

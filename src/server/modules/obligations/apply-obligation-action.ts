@@ -52,15 +52,25 @@ export async function applyObligationAction(options: ApplyObligationActionOption
         'The obligation changed meanwhile; reload and retry',
       );
     }
-    const state = nextState(row.state, options.action, row.metAt);
+    let state = nextState(row.state, options.action, row.metAt);
     const now = options.clock.now();
+    // Met after its due time before the scanner saw it: the breach happened all the same
+    // (at the due time), so it is recorded as met late, as if the scan had run.
+    const unseenBreach =
+      options.action === 'meet' && row.state === 'running' && now.getTime() > row.dueAt.getTime();
+    if (unseenBreach) state = 'breached';
     const [updated] = await tx
       .update(obligations)
-      .set({ ...options.change(row, now), state, version: row.version + 1 })
+      .set({
+        ...options.change(row, now),
+        ...(unseenBreach ? { breachedAt: row.dueAt } : {}),
+        state,
+        version: row.version + 1,
+      })
       .where(eq(obligations.id, row.id))
       .returning();
     if (!updated) throw new Error('obligation update returned nothing');
-    const late = options.action === 'meet' && row.state === 'breached';
+    const late = options.action === 'meet' && (row.state === 'breached' || unseenBreach);
     await appendEvent({
       db: tx,
       at: now,

@@ -11,6 +11,7 @@ export {
   findObligation,
   listObligations,
   type ObligationRow,
+  ruleSettings,
 } from './obligations.repository.ts';
 export { obligations } from './obligations.tables.ts';
 export { openObligation } from './open-obligation.ts';

@@ -120,6 +120,22 @@ describe('the scanner', () => {
     expect(overdue.map((o: { id: string }) => o.id)).toEqual([id]);
   });
 
+  it('C8: a duty met after its due time before any scan is recorded as breached and met late', async () => {
+    const { id } = (await open({})).json();
+    t.clock.set('2026-09-21T12:30:00+08:00'); // past the 11:00 due time; the scanner has not run
+    const met = await post(`/api/obligations/${id}/meet`);
+    expect(met.json()).toMatchObject({
+      state: 'breached',
+      stateType: 'done',
+      breachedAt: '2026-09-21T11:00:00+08:00',
+      metAt: '2026-09-21T12:30:00+08:00',
+    });
+    expect(await kinds(id)).toEqual(['obligation.opened', 'obligation.met_late']);
+    // The scanner then has nothing left to do with it.
+    await scan();
+    expect(await kinds(id)).toEqual(['obligation.opened', 'obligation.met_late']);
+  });
+
   it('C8: a breach stays a breach when the duty is met late, and both count', async () => {
     const { id } = (await open({})).json();
     t.clock.set('2026-09-21T12:00:00+08:00');

@@ -65,7 +65,7 @@ export function describeImportIssue(issue: ImportIssue): string {
   return `第 ${issue.row} 行 ${issue.column}：${issue.message} / row ${issue.row}, ${issue.column}: ${issue.message_en}`;
 }
 
-const KIND_LABELS: Record<OrgKind, string> = {
+export const KIND_LABELS: Record<OrgKind, string> = {
   city: '市',
   district: '县（市、区）',
   township: '镇（街道）',

@@ -32,7 +32,8 @@ export {
   workTeams,
 } from './org.tables.ts';
 export { activeGridHead, findPerson } from './people.repository.ts';
-export { maskIdNumber, maskPhone } from './personal-data.ts';
+export { ROLE_LABELS } from './people-sheet.ts';
+export { maskIdNumber, maskPersonalText, maskPhone } from './personal-data.ts';
 export { responsibilityChain } from './responsibility-chain.ts';
 export { startPost } from './start-post.ts';
 export { updatePerson } from './update-person.ts';

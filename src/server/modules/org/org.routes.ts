@@ -3,16 +3,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
+import { EXPORT_ROW_LIMIT, sendXlsx, xlsxResponse } from '../../lib/list-sheet.ts';
 import { scopeOf } from '../auth/index.ts';
 import { createOrgUnit } from './create-org-unit.ts';
 import { loadCountyDivisions } from './division-source.ts';
 import { getUnitPage, unitPageView } from './get-unit-page.ts';
 import { importDivisions } from './import-divisions.ts';
 import { searchOrgUnits } from './org.repository.ts';
-import { GRID_TYPES, ORG_KINDS } from './org.tables.ts';
+import { GRID_TYPES, ORG_KINDS, type OrgKind } from './org.tables.ts';
 import { presentUnit, unitView } from './org.views.ts';
+import { writeUnitsSheet } from './units-sheet.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
+
+/** The org list's filters, shared by `GET /api/org/units` and its export. */
+const unitFilterShape = {
+  q: z.string().trim().min(1).max(50).optional(),
+  kind: z.enum(ORG_KINDS).optional(),
+  parentId: z.uuid().optional(),
+};
 
 export function registerOrgRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -23,9 +32,7 @@ export function registerOrgRoutes(root: FastifyInstance, ctx: AppContext): void 
       tags,
       summary: 'Org units in my scope: all, or matching a search, a kind or a parent',
       querystring: z.strictObject({
-        q: z.string().trim().min(1).max(50).optional(),
-        kind: z.enum(ORG_KINDS).optional(),
-        parentId: z.uuid().optional(),
+        ...unitFilterShape,
         limit: z.coerce.number().int().min(1).max(5000).default(5000),
       }),
       response: { 200: z.object({ items: z.array(unitView) }) },
@@ -37,6 +44,34 @@ export function registerOrgRoutes(root: FastifyInstance, ctx: AppContext): void 
         ...request.query,
       });
       return { items: units.map(presentUnit) };
+    },
+  });
+
+  // Through the untyped instance: the zod type provider would type the reply as the string schema.
+  root.get('/api/org/units.xlsx', {
+    schema: {
+      tags,
+      summary:
+        'Issue 8: the org units in my scope as .xlsx (sheet 组织机构) — the same filters and scope as GET /api/org/units, at most 10 000',
+      querystring: z.strictObject(unitFilterShape),
+      response: xlsxResponse,
+    },
+    config: { action: 'org.read' },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const filters = request.query as { q?: string; kind?: OrgKind; parentId?: string };
+      const units = await searchOrgUnits(ctx.db, {
+        scope: scopeOf(actor, 'org.read'),
+        ...filters,
+        limit: EXPORT_ROW_LIMIT + 1,
+      });
+      const file = await writeUnitsSheet({
+        units: units.map(presentUnit),
+        filters,
+        exportedAt: ctx.clock.now(),
+        exportedBy: actor.displayName,
+      });
+      return sendXlsx(reply, file, { en: 'org-units', zh: '组织机构' }, ctx.clock.now());
     },
   });
 

@@ -4,14 +4,17 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { actorOf } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
-import { isRole, requireAccess, scopeOf } from '../auth/index.ts';
+import { sendXlsx, xlsxResponse } from '../../lib/list-sheet.ts';
+import { type Actor, isRole, requireAccess, scopeOf } from '../auth/index.ts';
 import { addContract } from './add-contract.ts';
 import { createPerson } from './create-person.ts';
 import { createWorkTeam } from './create-work-team.ts';
 import { endPost } from './end-post.ts';
+import { exportPeople } from './export-people.ts';
 import { findOrgUnit } from './org.repository.ts';
 import { personView, presentPerson } from './org.views.ts';
 import { findPersonWithPath, listPeople, postsOfPerson } from './people.repository.ts';
+import { type PeopleFilters, peopleExportQuery, peopleListQuery, sortPeople } from './people-list-query.ts';
 import { startPost } from './start-post.ts';
 import { updatePerson } from './update-person.ts';
 
@@ -37,34 +40,60 @@ export function registerPeopleRoutes(root: FastifyInstance, ctx: AppContext): vo
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['people'];
 
+  /** The unit a list is narrowed to: it must lie in the caller's `person.read` scope. */
+  const underUnit = async (actor: Actor, unitId: string | undefined) => {
+    if (!unitId) return undefined;
+    const unit = await findOrgUnit(ctx.db, unitId);
+    if (!unit) throw notFound('Org unit', '组织', 'unitId');
+    requireAccess(actor, 'person.read', unit.path);
+    return unit;
+  };
+
   app.get('/api/people', {
     schema: {
       tags,
-      summary: 'People of the units in my scope (personal data masked unless my role needs it)',
-      querystring: z.strictObject({
-        unitId: z.uuid().optional(),
-        q: z.string().trim().min(1).max(50).optional(),
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
+      summary:
+        'People of the units in my scope (personal data masked unless my role needs it), by unit and name, sorted by name or unit',
+      querystring: peopleListQuery,
       response: { 200: z.object({ items: z.array(personView) }) },
     },
     config: { action: 'person.read' },
     handler: async (request) => {
       const actor = actorOf(request);
-      let underPath: string | undefined;
-      if (request.query.unitId) {
-        const unit = await findOrgUnit(ctx.db, request.query.unitId);
-        if (!unit) throw notFound('Org unit', '组织', 'unitId');
-        requireAccess(actor, 'person.read', unit.path);
-        underPath = unit.path;
-      }
       const rows = await listPeople(ctx.db, {
         scope: scopeOf(actor, 'person.read'),
-        underPath,
+        underPath: (await underUnit(actor, request.query.unitId))?.path,
         q: request.query.q,
         limit: request.query.limit,
       });
-      return { items: rows.map((r) => presentPerson(actor, r.person, r.unitPath, r.unitName)) };
+      const people = rows.map((r) => presentPerson(actor, r.person, r.unitPath, r.unitName));
+      return { items: sortPeople(people, request.query.sort ?? 'name') };
+    },
+  });
+
+  // Through the untyped instance: the zod type provider would type the reply as the string schema.
+  root.get('/api/people.xlsx', {
+    schema: {
+      tags,
+      summary:
+        'Issue 8: the people list as .xlsx (sheet 人员信息) — the same filters, scope and masking as GET /api/people, at most 10 000 rows',
+      querystring: peopleExportQuery,
+      response: xlsxResponse,
+    },
+    config: { action: 'person.read' },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const filters = request.query as PeopleFilters;
+      const origin = `${request.protocol}://${request.host}`;
+      const file = await exportPeople({
+        db: ctx.db,
+        clock: ctx.clock,
+        actor,
+        filters,
+        under: await underUnit(actor, filters.unitId),
+        link: (id) => `${origin}/org/people/${id}`,
+      });
+      return sendXlsx(reply, file, { en: 'people', zh: '人员信息' }, ctx.clock.now());
     },
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, checkPhone, maskIdNumber, maskPhone } from './personal-data.ts';
+import { checkIdNumber, checkPhone, maskIdNumber, maskPersonalText, maskPhone } from './personal-data.ts';
 
 describe('personal data', () => {
   it('masks phone and ID numbers as lists show them', () => {
@@ -19,5 +19,16 @@ describe('personal data', () => {
     expect(() => checkIdNumber('110105194912310021')).toThrow(); // wrong check character
     expect(() => checkIdNumber('110105194902300026')).toThrow(); // 30 February
     expect(() => checkIdNumber('11010519491231002')).toThrow();
+  });
+});
+
+describe('maskPersonalText', () => {
+  it('masks mobile and ID numbers inside free text and leaves other numbers', () => {
+    expect(maskPersonalText('王女士 13812348000，身份证 110105199001010123，3 号楼 2 单元')).toBe(
+      '王女士 138****8000，身份证 110105********0123，3 号楼 2 单元',
+    );
+    expect(maskPersonalText('电话 0536-6221234，订单 123456789012')).toBe(
+      '电话 0536-6221234，订单 123456789012',
+    );
   });
 });

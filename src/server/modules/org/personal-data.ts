@@ -38,3 +38,13 @@ export function checkIdNumber(idNumber: string, field = 'idNumber'): string {
   if (CHECK[sum % 11] !== id[17]) throw bad();
   return id;
 }
+
+/**
+ * Masks every mobile number (11 digits, 13–19) and resident ID number inside free text
+ * (a case's party, a situation typed by a hotline operator) before it is shown.
+ */
+export function maskPersonalText(text: string): string {
+  return text
+    .replace(/(?<!\d)\d{17}[\dXx](?![\dXx])/g, (id) => maskIdNumber(id) ?? id)
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone) ?? phone);
+}

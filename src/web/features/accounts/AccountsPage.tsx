@@ -1,11 +1,12 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
-import { localizedMessage, roleLabel } from '../../i18n/translate.ts';
-import { api, asApiError } from '../../lib/api.ts';
+import { localizedMessage, ROLE_CODES, roleLabel } from '../../i18n/translate.ts';
+import { api, asApiError, withQuery } from '../../lib/api.ts';
 import type { Account } from '../../lib/api-types.ts';
 import { formatShanghai } from '../../lib/time.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -13,12 +14,67 @@ import { can, useMe } from '../../session/session.tsx';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 
+const STATUSES = ['active', 'locked', 'disabled', 'must_change'] as const;
+const SORTS = ['username', 'name', 'unit'] as const;
+
+/** The filters of the address the server knows (?q=&role=&status=&sort=); others are dropped. */
+function accountQuery(params: URLSearchParams): Record<string, string | undefined> {
+  const pick = (name: string, allowed?: readonly string[]) => {
+    const value = params.get(name)?.trim() ?? '';
+    return value && (!allowed || allowed.includes(value)) ? value : undefined;
+  };
+  return {
+    q: pick('q')?.slice(0, 64),
+    role: pick('role', ROLE_CODES),
+    status: pick('status', STATUSES),
+    sort: pick('sort', SORTS.slice(1)),
+  };
+}
+
+/**
+ * 账号: the accounts of the administrator's scope, searched by user or display name and
+ * filtered by role and state, sorted by user name, name or unit — all in the address
+ * (?q=&role=&status=&sort=), so a view can be shared — with 导出 Excel for the same list
+ * (GET /api/accounts.xlsx).
+ */
+const STATUS_LABELS = {
+  active: 'accounts.statusActive',
+  locked: 'accountsList.locked',
+  disabled: 'accounts.statusDisabled',
+  must_change: 'accounts.statusMustChange',
+} as const;
+
+const SORT_LABELS = {
+  username: 'accounts.username',
+  name: 'accounts.displayName',
+  unit: 'accounts.orgUnit',
+} as const;
+
+function field(id: string, label: string, control: ReactNode) {
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      <label htmlFor={id}>{label}</label>
+      {control}
+    </span>
+  );
+}
+
 export function AccountsPage() {
   const { locale, t } = useI18n();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   useDocumentTitle(t('nav.accounts'));
-  const load = useCallback(() => api.accounts().then((page) => page.items), []);
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => accountQuery(params), [params]);
+  const [search, setSearch] = useState(query.q ?? '');
+  useEffect(() => setSearch(query.q ?? ''), [query.q]);
+  const setParam = (name: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const load = useCallback(() => api.accounts(query).then((page) => page.items), [query]);
   const { data, error, loading, reload } = useApi(load);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
@@ -148,6 +204,69 @@ export function AccountsPage() {
             </Button>
           )}
         </Space>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {field(
+          'accounts-search',
+          t('accountsList.search'),
+          <Input.Search
+            id="accounts-search"
+            allowClear
+            value={search}
+            maxLength={64}
+            onChange={(event) => setSearch(event.target.value)}
+            onSearch={(value) => setParam('q', value.trim() || null)}
+            style={{ width: 200 }}
+          />,
+        )}
+        {field(
+          'accounts-role',
+          t('accounts.roles'),
+          <Select<string>
+            id="accounts-role"
+            value={query.role ?? ''}
+            onChange={(value) => setParam('role', value || null)}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={[
+              { value: '', label: t('accountsList.allRoles') },
+              ...ROLE_CODES.map((role) => ({ value: role, label: roleLabel(t, role) })),
+            ]}
+            style={{ width: 180 }}
+          />,
+        )}
+        {field(
+          'accounts-status',
+          t('accounts.status'),
+          <Select<string>
+            id="accounts-status"
+            value={query.status ?? ''}
+            onChange={(value) => setParam('status', value || null)}
+            options={[
+              { value: '', label: t('accountsList.allStatuses') },
+              ...STATUSES.map((status) => ({ value: status, label: t(STATUS_LABELS[status]) })),
+            ]}
+            style={{ width: 140 }}
+          />,
+        )}
+        {field(
+          'accounts-sort',
+          t('list.sort'),
+          <Select<string>
+            id="accounts-sort"
+            value={query.sort ?? 'username'}
+            onChange={(value) => setParam('sort', value === 'username' ? null : value)}
+            options={SORTS.map((sort) => ({ value: sort, label: t(SORT_LABELS[sort]) }))}
+            style={{ width: 140 }}
+          />,
+        )}
+        <Button
+          href={withQuery('/api/accounts.xlsx', query)}
+          download
+          icon={<DownloadOutlined aria-hidden />}
+          title={t('list.exportHint')}
+        >
+          {t('list.export')}
+        </Button>
       </Space>
       <ApiErrorAlert error={error} onRetry={reload} />
       <Table<Account>

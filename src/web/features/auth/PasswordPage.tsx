@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { FeedbackProvider, useFeedback } from '../../components/feedback.tsx';
 import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
 import { PasswordPolicy } from '../../components/PasswordPolicy.tsx';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
@@ -19,11 +20,11 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 
 /** `forced`: the user must change the password before anything else (no menu around the page). */
 export function PasswordPage({ forced }: { forced: boolean }) {
-  // Its own antd App: the forced change is shown outside the shell that provides one.
+  // Its own messages: the forced change is shown outside the shell that provides them.
   return (
-    <App component={false}>
+    <FeedbackProvider>
       <PasswordForm forced={forced} />
-    </App>
+    </FeedbackProvider>
   );
 }
 
@@ -31,7 +32,7 @@ function PasswordForm({ forced }: { forced: boolean }) {
   const { locale, t } = useI18n();
   const { refresh } = useSession();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<PasswordValues>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const [submitting, setSubmitting] = useState(false);

@@ -1,7 +1,8 @@
 import { FormOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { useDocumentTitle, useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import type { CalendarChangeResult, CalendarDay, CalendarYear } from '../../lib/api-types.ts';
@@ -26,7 +27,7 @@ const NO_YEARS: CalendarYear[] = [];
 export function CalendarPage() {
   const t = useT();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   useDocumentTitle(t('nav.calendar'));
   const canManage = can(me, 'calendar.manage');
 

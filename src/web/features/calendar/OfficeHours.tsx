@@ -1,20 +1,9 @@
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Space,
-  TimePicker,
-  Typography,
-  theme,
-} from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Space, TimePicker, Typography, theme } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { localizedMessage } from '../../i18n/translate.ts';
@@ -155,7 +144,7 @@ function HoursTable({
 /** Office hours by date range: the list for everyone with calendar.read, add and delete with calendar.manage. */
 export function OfficeHours({ canManage }: { canManage: boolean }) {
   const { locale, t } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const load = useCallback(() => api.officeHours().then((page) => page.items), []);
   const { data, error, loading, reload } = useApi(load);
   const [adding, setAdding] = useState(false);

@@ -1,5 +1,4 @@
 import {
-  App,
   Button,
   Card,
   Empty,
@@ -17,6 +16,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { localizedMessage, ROLE_CODES, roleLabel } from '../../i18n/translate.ts';
@@ -37,7 +37,7 @@ const NO_GRANTS: Items<Grant> = { items: [] };
 
 export function GrantsPage() {
   const { locale, t } = useI18n();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   useDocumentTitle(t('nav.grants'));
   const [searchParams, setSearchParams] = useSearchParams();
   const accountId = searchParams.get('accountId');

@@ -1,4 +1,5 @@
-import { Card, Empty, Input, Tree, type TreeDataNode, Typography, theme } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Space, Tree, type TreeDataNode, Typography, theme } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -67,9 +68,20 @@ export function OrgPage() {
 
   return (
     <div>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('nav.org')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap align="center">
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('nav.org')}
+        </Typography.Title>
+        {/* The whole tree of the scope, a unit a row with its parent (the search only finds its way in it). */}
+        <Button
+          href="/api/org/units.xlsx"
+          download
+          icon={<DownloadOutlined aria-hidden />}
+          title={t('orgList.exportHint')}
+        >
+          {t('list.export')}
+        </Button>
+      </Space>
       <ApiErrorAlert error={error} onRetry={reload} />
       <Card>
         <label htmlFor="org-search" style={{ display: 'block', marginBottom: 4 }}>

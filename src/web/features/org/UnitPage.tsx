@@ -1,8 +1,9 @@
 import { ApartmentOutlined, EnvironmentOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../components/feedback.tsx';
 import { useDocumentTitle, useT } from '../../i18n/i18n.tsx';
 import { orgKindLabel, roleLabel } from '../../i18n/translate.ts';
 import { api } from '../../lib/api.ts';
@@ -37,7 +38,7 @@ function shown(value: string | null): string {
 export function UnitPage() {
   const t = useT();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { id = '' } = useParams();
   const load = useCallback(() => api.orgUnit(id), [id]);
   const { data, error, loading, reload } = useApi(load);

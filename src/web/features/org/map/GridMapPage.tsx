@@ -1,7 +1,8 @@
-import { App, Breadcrumb, Card, Empty, Typography, theme } from 'antd';
+import { Breadcrumb, Card, Empty, Typography, theme } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../../components/feedback.tsx';
 import { useDocumentTitle, useI18n } from '../../../i18n/i18n.tsx';
 import { localizedMessage } from '../../../i18n/translate.ts';
 import { api, asApiError } from '../../../lib/api.ts';
@@ -51,7 +52,7 @@ export function GridMapPage() {
   const { locale, t } = useI18n();
   const me = useMe();
   const { token } = theme.useToken();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();

@@ -1,10 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Space, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../../components/feedback.tsx';
 import { useDocumentTitle, useT } from '../../../i18n/i18n.tsx';
-import { api } from '../../../lib/api.ts';
+import { api, withQuery } from '../../../lib/api.ts';
 import type { Person } from '../../../lib/api-types.ts';
 import { useApi } from '../../../lib/use-api.ts';
 import { can, useMe } from '../../../session/session.tsx';
@@ -17,24 +18,46 @@ const PersonFormModal = lazy(() =>
 
 const LIMIT = 200;
 
+type PeopleSort = 'name' | 'unit';
+
 /**
- * People of the reader's scope (person.read), searched by name; numbers as the server sends
- * them (masked unless the reader's role needs them). person.manage adds people. The search
- * lives in the address (?q=), so coming back from a person keeps it.
+ * People of the reader's scope (person.read), searched by name, optionally of one unit and
+ * the units under it, sorted by name or unit; numbers as the server sends them (masked
+ * unless the reader's role needs them). person.manage adds people. Search, unit and sort
+ * live in the address (?q=&unitId=&sort=), so coming back from a person keeps them and a
+ * list can be shared; 导出 Excel downloads the same list, masked the same way
+ * (GET /api/people.xlsx).
  */
 export function PeoplePage() {
   const t = useT();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   useDocumentTitle(t('nav.people'));
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
+  const unitId = params.get('unitId') ?? '';
+  const sort: PeopleSort = params.get('sort') === 'unit' ? 'unit' : 'name';
   const [text, setText] = useState(query);
+  useEffect(() => setText(query), [query]);
   const [adding, setAdding] = useState(false);
+  const setParam = (name: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const exportUrl = withQuery('/api/people.xlsx', {
+    q: query.trim() || undefined,
+    unitId: unitId || undefined,
+    sort: sort === 'unit' ? sort : undefined,
+  });
   const load = useCallback(
-    () => api.people({ q: query.trim() || undefined, limit: LIMIT }).then((page) => page.items),
-    [query],
+    () =>
+      api
+        .people({ q: query.trim() || undefined, unitId: unitId || undefined, sort, limit: LIMIT })
+        .then((page) => page.items),
+    [query, unitId, sort],
   );
   const { data, error, loading, reload } = useApi(load);
 
@@ -61,10 +84,38 @@ export function PeoplePage() {
             value={text}
             maxLength={50}
             onChange={(event) => setText(event.target.value)}
-            onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {}, { replace: true })}
+            onSearch={(value) => setParam('q', value.trim() || null)}
             enterButton={t('people.searchButton')}
           />
         </search>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+            <label htmlFor="people-sort">{t('list.sort')}</label>
+            <Select<PeopleSort>
+              id="people-sort"
+              value={sort}
+              onChange={(value) => setParam('sort', value === 'name' ? null : value)}
+              options={[
+                { value: 'name', label: t('peopleList.sortName') },
+                { value: 'unit', label: t('peopleList.sortUnit') },
+              ]}
+              style={{ width: 140 }}
+            />
+          </span>
+          {unitId && (
+            <Tag closable onClose={() => setParam('unitId', null)}>
+              {t('peopleList.oneUnit')}
+            </Tag>
+          )}
+          <Button
+            href={exportUrl}
+            download
+            icon={<DownloadOutlined aria-hidden />}
+            title={t('list.exportHint')}
+          >
+            {t('list.export')}
+          </Button>
+        </Space>
         <ApiErrorAlert error={error} onRetry={reload} />
         <div aria-live="polite" style={{ marginBottom: 8 }}>
           {data && (

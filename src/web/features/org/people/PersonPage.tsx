@@ -1,8 +1,9 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
+import { useFeedback } from '../../../components/feedback.tsx';
 import { useDocumentTitle, useT } from '../../../i18n/i18n.tsx';
 import { roleLabel } from '../../../i18n/translate.ts';
 import { api } from '../../../lib/api.ts';
@@ -27,7 +28,7 @@ const PersonFormModal = lazy(() =>
 export function PersonPage() {
   const t = useT();
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { id = '' } = useParams();
   const load = useCallback(() => api.person(id), [id]);
   const { data, error, loading, reload } = useApi(load);
