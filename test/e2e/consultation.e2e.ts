@@ -40,7 +40,10 @@ async function menu(page: Page, name: string): Promise<void> {
 /** The open dropdown of a Select (closed ones stay in the page, hidden). */
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
-/** Types into a Select that searches as one types and picks the option whose text starts with `option`. */
+/**
+ * Types into a Select that searches as one types, picks the option whose text starts with
+ * `option` and checks that the Select now shows it (a missed pick fails here, not at the save).
+ */
 async function pick(combobox: Locator, typed: string, option: string): Promise<void> {
   const page = combobox.page();
   await combobox.click();
@@ -49,6 +52,10 @@ async function pick(combobox: Locator, typed: string, option: string): Promise<v
     .getByText(new RegExp(`^${option.replace(/[()（）]/g, '.')}`))
     .first()
     .click();
+  const select = combobox.locator(
+    'xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  await expect.poll(() => select.innerText()).toContain(option);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startApp } from '../../src/server/main.ts';
 import { launchBrowser } from './browser.ts';
@@ -22,6 +22,8 @@ export function browserAppForFile(
   let browser: Browser;
   let context: BrowserContext | null = null;
   let pageErrors: string[] = [];
+  let lastPage: Page | null = null;
+  let apiLog = new ApiLog();
 
   beforeAll(
     async () => {
@@ -48,18 +50,30 @@ export function browserAppForFile(
     await app?.close();
   });
 
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && lastPage) await reportFailure(lastPage, task.name, apiLog);
     await context?.close();
     context = null;
+    lastPage = null;
+    apiLog = new ApiLog();
     expect(pageErrors).toEqual([]);
     pageErrors = [];
   });
 
   return {
     open: async (path: string, viewport = defaultViewport): Promise<Page> => {
-      context = await browser.newContext({ baseURL: app.url, locale: 'en-US', viewport });
+      // Reduced motion: antd's dialogs and dropdowns appear at once (the app honours the
+      // setting), so no click lands on an option that is still sliding into place.
+      context = await browser.newContext({
+        baseURL: app.url,
+        locale: 'en-US',
+        viewport,
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      lastPage = page;
+      apiLog.watch(page);
       await page.goto(path);
       return page;
     },
@@ -74,4 +88,75 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** The page's API calls for a failure report: the last 30 answered or failed, and those still open. */
+class ApiLog {
+  readonly lines: string[] = [];
+  readonly open = new Map<Request, number>();
+
+  watch(page: Page): void {
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) this.open.set(request, Date.now());
+    });
+    page.on('requestfinished', (request) => {
+      const start = this.open.get(request);
+      if (start === undefined) return;
+      this.open.delete(request);
+      void request.response().then((response) => {
+        this.keep(`${describe(request)} ${response?.status() ?? '?'} in ${Date.now() - start} ms`);
+      });
+    });
+    page.on('requestfailed', (request) => {
+      const start = this.open.get(request);
+      if (start === undefined) return;
+      this.open.delete(request);
+      this.keep(
+        `${describe(request)} failed (${request.failure()?.errorText}) after ${Date.now() - start} ms`,
+      );
+    });
+  }
+
+  report(): string[] {
+    const now = Date.now();
+    return [
+      ...this.lines,
+      ...[...this.open].map(([request, start]) => `${describe(request)} unanswered after ${now - start} ms`),
+    ];
+  }
+
+  private keep(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length > 30) this.lines.shift();
+  }
+}
+
+const describe = (request: Request) => `${request.method()} ${new URL(request.url()).pathname}`;
+
+/**
+ * A failed browser test says what the page showed: its address, open dialogs, messages and
+ * field errors, and its last API calls (with any still unanswered), on stderr where CI's
+ * log keeps it; and a screenshot under test/e2e/screenshots/.
+ */
+async function reportFailure(page: Page, name: string, api: ApiLog): Promise<void> {
+  const texts = (selector: string) =>
+    page
+      .locator(`${selector} >> visible=true`)
+      .allInnerTexts()
+      .then((all) => all.map((text) => text.replace(/\s+/g, ' ').slice(0, 400)))
+      .catch((error: unknown) => [`unreadable: ${String(error)}`]);
+  const shown = {
+    dialogs: await texts('[role="dialog"]'),
+    messages: await texts('.ant-message-notice, .ant-alert'),
+    fieldErrors: await texts('.ant-form-item-explain-error'),
+  };
+  const file = `test/e2e/screenshots/FAILED-${name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 80)}.png`;
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  console.error(
+    JSON.stringify(
+      { failedTest: name, url: page.url(), shown, api: api.report(), screenshot: file },
+      null,
+      2,
+    ),
+  );
 }

@@ -106,6 +106,7 @@ describe('web: the call page offline', () => {
       baseURL: app.url,
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },
+      reducedMotion: 'reduce',
     });
     try {
       const situation = `离线呼叫：井盖缺失 ${Date.now()}`;
@@ -186,7 +187,7 @@ describe('web: the call page offline', () => {
 
   it('C6: a saved call the server refuses stays with the reason, is fixed in the form and sent with its key', async () => {
     const errors: string[] = [];
-    const context = await browser.newContext({ baseURL: app.url, locale: 'zh-CN' });
+    const context = await browser.newContext({ baseURL: app.url, locale: 'zh-CN', reducedMotion: 'reduce' });
     try {
       const situation = `离线呼叫：路灯不亮 ${Date.now()}`;
       const page = watchErrors(await context.newPage(), errors);

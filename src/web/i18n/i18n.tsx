@@ -1,6 +1,7 @@
 import { ConfigProvider } from 'antd';
 import antdZhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
+import { useReducedMotion } from '../lib/use-reduced-motion.ts';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { zhMessages } from './dictionary-split.ts';
@@ -97,12 +98,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [locale, setLocale],
   );
 
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(
+    () => ({ token: { fontFamily: FONT_FAMILY, motion: !reducedMotion } }),
+    [reducedMotion],
+  );
+
   return (
     <I18nContext value={value}>
       {/* Messages and dialogs (components/feedback.tsx): the signed-in shell adds them, the login page does without. */}
       <ConfigProvider
         locale={locale === 'en' && english ? english.antd : antdZhCN}
-        theme={{ token: { fontFamily: FONT_FAMILY } }}
+        theme={theme}
         button={BUTTON_CONFIG}
       >
         {children}
