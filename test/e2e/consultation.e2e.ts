@@ -8,7 +8,7 @@ import {
   nextMonth,
   shanghaiMonth,
 } from '../../src/web/features/consultation/consultation-model.ts';
-import { browserAppForFile, DEMO_PASSWORD } from './fixture.ts';
+import { browserAppForFile, signIn } from './fixture.ts';
 
 const { open } = browserAppForFile();
 
@@ -20,16 +20,6 @@ const shoot = (page: Page, name: string) =>
 
 const ZJJ = '诸城市住房和城乡建设局';
 const TOWNSHIP = '密州街道';
-
-/** Signs out whoever is signed in (the session cookie goes) and signs `username` in. */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/login');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 /** Opens a menu item and waits for its page's heading. */
 async function menu(page: Page, name: string): Promise<void> {

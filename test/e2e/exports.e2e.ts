@@ -2,20 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readListSheet } from '../helpers/xlsx.ts';
-import { browserAppForFile, DEMO_PASSWORD } from './fixture.ts';
+import { browserAppForFile, signIn } from './fixture.ts';
 
 const { open } = browserAppForFile();
 
 const GRID = '370782001001001';
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto('/login');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
 
 /** Calls raised by the grid worker through the API (a point inside the demo grid). */
 async function raiseCalls(page: Page, calls: { category: string; address: string; party: string }[]) {
