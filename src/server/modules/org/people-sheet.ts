@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../core/errors.ts';
+import { parseSheetDate, readSheet } from '../../lib/read-sheet.ts';
 import { BUSINESS_ROLES } from '../auth/index.ts';
 
 /** The sheet the import reads and the template carries. */
@@ -72,8 +72,6 @@ export interface PeopleSheet {
   issues: ImportIssue[];
 }
 
-const badFile = (zh: string, en: string) => new AppError({ status: 400, code: 'BAD_FILE', zh, en });
-
 /** 'grid_head' or '网格长' → the role code; null when it is neither a code nor a label. */
 export function parseRole(text: string): BusinessRole | null {
   const value = text.trim();
@@ -83,168 +81,26 @@ export function parseRole(text: string): BusinessRole | null {
   return byLabel ? byLabel[0] : null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoOfUtc = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** Re-exported for the import's own date check. */
+export { parseSheetDate };
 
 /**
- * A date as people type it: 2026-09-01, 2026/9/1, 2026.9.1 or 2026年9月1日 → 'YYYY-MM-DD';
- * null when it is not a real date. Excel date cells arrive as `Date` and never get here.
- */
-export function parseSheetDate(text: string): string | null {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return isoOfUtc(date);
-}
-
-/** Excel's day serial (1900 system, valid from 1900-03-01) → 'YYYY-MM-DD'. */
-function excelSerialDate(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return null;
-  return isoOfUtc(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
-}
-
-type CellRead = { text: string } | { problem: { zh: string; en: string } };
-
-/** A cell's value as text: rich text joined, formulas by their result, whole numbers without exponent. */
-function cellText(value: ExcelJS.CellValue, field: PeopleField): CellRead {
-  if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) {
-    // exceljs gives date cells as UTC midnight of the day shown.
-    return { text: field === 'startsOn' ? isoOfUtc(value) : value.toISOString() };
-  }
-  if (typeof value === 'string') return { text: value.trim() };
-  if (typeof value === 'boolean') return { text: String(value) };
-  if (typeof value === 'number') {
-    // 18 digits do not fit a double: Excel has already replaced the last ones.
-    if (field === 'idNumber')
-      return {
-        problem: {
-          zh: '身份证号码被保存为数字，末几位已丢失；请将该列设为文本后重新填写',
-          en: 'The ID number was stored as a number and lost its last digits; format the column as text and enter it again',
-        },
-      };
-    if (field === 'startsOn') {
-      const date = excelSerialDate(value);
-      return date
-        ? { text: date }
-        : { problem: { zh: '上岗日期无法识别', en: 'The start date cannot be read' } };
-    }
-    return { text: Number.isSafeInteger(value) ? value.toFixed(0) : String(value) };
-  }
-  if ('error' in value)
-    return {
-      problem: { zh: `单元格为错误值 ${value.error}`, en: `The cell holds the error ${value.error}` },
-    };
-  if ('richText' in value)
-    return {
-      text: value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim(),
-    };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date)))
-      return { problem: { zh: '公式没有可用的结果', en: 'The formula has no usable result' } };
-    return cellText(result as ExcelJS.CellValue, field);
-  }
-  if ('text' in value && typeof value.text === 'string') return { text: value.text.trim() };
-  return { problem: { zh: '单元格内容无法识别', en: 'The cell cannot be read' } };
-}
-
-/** Header text as people write it: spaces and a required-mark star do not matter. */
-const normaliseHeader = (text: string) => text.replace(/\s+/g, '').replace(/^\*|\*$/g, '');
-
-/**
- * Reads the `人员` sheet of an .xlsx file. Row 1 holds the headers, in any order, with
- * every column of PEOPLE_COLUMNS present (a misspelt header would otherwise drop its
- * column silently); other columns are ignored, blank rows skipped.
+ * Reads the `人员` sheet of an .xlsx file (readSheet: headers in row 1 in any order, every
+ * column of PEOPLE_COLUMNS present, other columns ignored, blank rows skipped).
  * Throws 400 BAD_FILE for a file that is not an .xlsx workbook or lacks the sheet or a header.
  */
 export async function readPeopleSheet(content: Uint8Array): Promise<PeopleSheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs wants a Node Buffer; wrapping shares the bytes, no copy.
-    await workbook.xlsx.load(
-      Buffer.from(content.buffer, content.byteOffset, content.byteLength) as unknown as ExcelJS.Buffer,
-    );
-  } catch {
-    throw badFile('文件不是有效的 .xlsx 工作簿', 'The file is not a valid .xlsx workbook');
-  }
-  const sheet = workbook.worksheets.find((s) => s.name.trim() === PEOPLE_SHEET);
-  if (!sheet) {
-    const names = workbook.worksheets.map((s) => s.name).join('、') || '无';
-    throw badFile(
-      `工作簿中没有名为“${PEOPLE_SHEET}”的工作表（现有：${names}）`,
-      `The workbook has no sheet named "${PEOPLE_SHEET}" (found: ${names})`,
-    );
-  }
-  const columnOf = new Map<PeopleField, number>();
-  const byHeader = new Map<string, PeopleField>(
-    (Object.entries(PEOPLE_COLUMNS) as [PeopleField, string][]).map(([field, header]) => [header, field]),
-  );
-  sheet.getRow(1).eachCell((cell, column) => {
-    const read = cellText(cell.value, 'name');
-    const field = 'text' in read ? byHeader.get(normaliseHeader(read.text)) : undefined;
-    if (!field) return;
-    if (columnOf.has(field))
-      throw badFile(
-        `表头“${PEOPLE_COLUMNS[field]}”出现了两次`,
-        `The header "${PEOPLE_COLUMNS[field]}" appears twice`,
-      );
-    columnOf.set(field, column);
+  const { rows, problems } = await readSheet({
+    content,
+    sheet: PEOPLE_SHEET,
+    columns: PEOPLE_COLUMNS,
+    maxRows: MAX_PEOPLE_ROWS,
+    kindOf: (field) => (field === 'startsOn' ? 'date' : field === 'idNumber' ? 'id-number' : 'text'),
   });
-  const missing = (Object.keys(PEOPLE_COLUMNS) as PeopleField[]).filter((f) => !columnOf.has(f));
-  if (missing.length > 0) {
-    const headers = missing.map((f) => PEOPLE_COLUMNS[f]);
-    throw badFile(
-      `“${PEOPLE_SHEET}”工作表第 1 行缺少表头：${headers.join('、')}`,
-      `Row 1 of the "${PEOPLE_SHEET}" sheet lacks the header(s): ${headers.join(', ')}`,
-    );
-  }
-  if (sheet.actualRowCount - 1 > MAX_PEOPLE_ROWS)
-    throw badFile(
-      `数据行超过 ${MAX_PEOPLE_ROWS} 行，请拆分后分批导入`,
-      `More than ${MAX_PEOPLE_ROWS} data rows; split the file`,
-    );
-
-  const rows: PeopleSheetRow[] = [];
-  const issues: ImportIssue[] = [];
-  sheet.eachRow((sheetRow, number) => {
-    if (number === 1) return;
-    const row: PeopleSheetRow = {
-      row: number,
-      name: '',
-      phone: '',
-      idNumber: '',
-      unitCode: '',
-      role: '',
-      postUnitCode: '',
-      title: '',
-      startsOn: '',
-    };
-    const rowIssues: ImportIssue[] = [];
-    for (const [field, column] of columnOf) {
-      const read = cellText(sheetRow.getCell(column).value, field);
-      if ('text' in read) row[field] = read.text;
-      else
-        rowIssues.push({
-          row: number,
-          column: PEOPLE_COLUMNS[field],
-          message: read.problem.zh,
-          message_en: read.problem.en,
-        });
-    }
-    // A row of empty or blank cells (formatting only, a deleted row's remains) is no row.
-    if (rowIssues.length === 0 && (Object.keys(PEOPLE_COLUMNS) as PeopleField[]).every((f) => !row[f]))
-      return;
-    rows.push(row);
-    issues.push(...rowIssues);
-  });
-  return { rows, issues };
+  return {
+    rows,
+    issues: problems.map((p) => ({ row: p.row, column: p.column, message: p.zh, message_en: p.en })),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../core/errors.ts';
+import { parseSheetDate, readSheet } from '../../lib/read-sheet.ts';
 import type { Principle } from './routing.tables.ts';
 
 /** The sheet the export writes and the import reads (docs/IMPORT.md). */
@@ -68,141 +68,35 @@ export type RuleSheetRow = Record<RuleField, string> & { row: number };
 /** A row of the export: text, dates as `YYYY-MM-DD` (Asia/Shanghai) or empty. */
 export type RuleSheetEntry = Record<RuleField, string>;
 
-const badFile = (zh: string, en: string) => new AppError({ status: 400, code: 'BAD_FILE', zh, en });
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoOfUtc = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** Re-exported for the import's own date check. */
+export { parseSheetDate as parseSheetDay };
 
 /**
- * A date as people type it: 2026-09-01, 2026/9/1, 2026.9.1 or 2026年9月1日 → 'YYYY-MM-DD';
- * null when it is not a real date.
- */
-export function parseSheetDay(text: string): string | null {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return isoOfUtc(date);
-}
-
-type CellRead = { text: string } | { problem: { zh: string; en: string } };
-
-/** A cell as text: rich text joined, formulas by their result, date cells and day serials as dates. */
-function cellText(value: ExcelJS.CellValue, isDate: boolean): CellRead {
-  if (value === null || value === undefined) return { text: '' };
-  // exceljs gives a date cell as UTC midnight of the day shown.
-  if (value instanceof Date) return { text: isoOfUtc(value) };
-  if (typeof value === 'string') return { text: value.trim() };
-  if (typeof value === 'boolean') return { text: String(value) };
-  if (typeof value === 'number') {
-    // Excel's 1900 day serial, valid from 1900-03-01.
-    if (isDate)
-      return Number.isInteger(value) && value >= 61 && value <= 2_958_465
-        ? { text: isoOfUtc(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000)) }
-        : { problem: { zh: '日期无法识别', en: 'The date cannot be read' } };
-    return { text: Number.isSafeInteger(value) ? value.toFixed(0) : String(value) };
-  }
-  if ('error' in value)
-    return {
-      problem: { zh: `单元格为错误值 ${value.error}`, en: `The cell holds the error ${value.error}` },
-    };
-  if ('richText' in value)
-    return {
-      text: value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim(),
-    };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date)))
-      return { problem: { zh: '公式没有可用的结果', en: 'The formula has no usable result' } };
-    return cellText(result as ExcelJS.CellValue, isDate);
-  }
-  if ('text' in value && typeof value.text === 'string') return { text: value.text.trim() };
-  return { problem: { zh: '单元格内容无法识别', en: 'The cell cannot be read' } };
-}
-
-/** Header text as people write it: spaces and a required-mark star do not matter. */
-const normaliseHeader = (text: string) => text.replace(/\s+/g, '').replace(/^\*|\*$/g, '');
-
-/**
- * Reads the 权责清单 sheet. Row 1 holds the headers in any order; every column the import
- * reads must be there (a misspelt header would otherwise drop its column silently); the
- * name columns and any others are ignored, blank rows skipped.
+ * Reads the 权责清单 sheet (readSheet: headers in row 1 in any order, every imported
+ * column present, the name columns and any others ignored, blank rows skipped).
  * Throws 400 BAD_FILE for a file that is not an .xlsx workbook or lacks the sheet or a header.
  */
 export async function readRulesSheet(
   content: Uint8Array,
 ): Promise<{ rows: RuleSheetRow[]; issues: RuleImportIssue[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      Buffer.from(content.buffer, content.byteOffset, content.byteLength) as unknown as ExcelJS.Buffer,
-    );
-  } catch {
-    throw badFile('文件不是有效的 .xlsx 工作簿', 'The file is not a valid .xlsx workbook');
-  }
-  const sheet = workbook.worksheets.find((s) => s.name.trim() === RULES_SHEET);
-  if (!sheet) {
-    const names = workbook.worksheets.map((s) => s.name).join('、') || '无';
-    throw badFile(
-      `工作簿中没有名为“${RULES_SHEET}”的工作表（现有：${names}）`,
-      `The workbook has no sheet named "${RULES_SHEET}" (found: ${names})`,
-    );
-  }
-  const byHeader = new Map<string, RuleField>(FIELDS.map((f) => [RULE_COLUMNS[f], f]));
-  const columnOf = new Map<RuleField, number>();
-  sheet.getRow(1).eachCell((cell, column) => {
-    const read = cellText(cell.value, false);
-    const field = 'text' in read ? byHeader.get(normaliseHeader(read.text)) : undefined;
-    if (!field) return;
-    if (columnOf.has(field))
-      throw badFile(
-        `表头“${RULE_COLUMNS[field]}”出现了两次`,
-        `The header "${RULE_COLUMNS[field]}" appears twice`,
-      );
-    columnOf.set(field, column);
+  const { rows, problems } = await readSheet({
+    content,
+    sheet: RULES_SHEET,
+    columns: RULE_COLUMNS,
+    read: IMPORTED_FIELDS,
+    maxRows: MAX_RULE_ROWS,
+    kindOf: (field) => (DATE_FIELDS.includes(field) ? 'date' : 'text'),
   });
-  const missing = IMPORTED_FIELDS.filter((f) => !columnOf.has(f)).map((f) => RULE_COLUMNS[f]);
-  if (missing.length > 0)
-    throw badFile(
-      `“${RULES_SHEET}”工作表第 1 行缺少表头：${missing.join('、')}`,
-      `Row 1 of the "${RULES_SHEET}" sheet lacks the header(s): ${missing.join(', ')}`,
-    );
-  if (sheet.actualRowCount - 1 > MAX_RULE_ROWS)
-    throw badFile(
-      `数据行超过 ${MAX_RULE_ROWS} 行，请拆分后分批导入`,
-      `More than ${MAX_RULE_ROWS} data rows; split the file`,
-    );
-
-  const rows: RuleSheetRow[] = [];
-  const issues: RuleImportIssue[] = [];
-  sheet.eachRow((sheetRow, number) => {
-    if (number === 1) return;
-    const row = { row: number, ...Object.fromEntries(FIELDS.map((f) => [f, ''])) } as RuleSheetRow;
-    const rowIssues: RuleImportIssue[] = [];
-    for (const field of IMPORTED_FIELDS) {
-      const column = columnOf.get(field) as number;
-      const read = cellText(sheetRow.getCell(column).value, DATE_FIELDS.includes(field));
-      if ('text' in read) row[field] = read.text;
-      else
-        rowIssues.push({
-          row: number,
-          column: RULE_COLUMNS[field],
-          code: 'BAD_CELL',
-          message: read.problem.zh,
-          message_en: read.problem.en,
-        });
-    }
-    // A row of blank cells (formatting only, a deleted row's remains) is no row.
-    if (rowIssues.length === 0 && IMPORTED_FIELDS.every((f) => !row[f])) return;
-    rows.push(row);
-    issues.push(...rowIssues);
-  });
-  return { rows, issues };
+  return {
+    rows,
+    issues: problems.map((p) => ({
+      row: p.row,
+      column: p.column,
+      code: 'BAD_CELL',
+      message: p.zh,
+      message_en: p.en,
+    })),
+  };
 }
 
 const WIDTHS: Record<RuleField, number> = {
