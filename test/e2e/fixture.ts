@@ -51,7 +51,10 @@ export function browserAppForFile(
   });
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && lastPage) await reportFailure(lastPage, task.name, apiLog);
+    if (task.result?.state === 'fail' && lastPage) {
+      const attempt = task.result.retryCount ? ` (retry ${task.result.retryCount})` : '';
+      await reportFailure(lastPage, `${task.name}${attempt}`, apiLog);
+    }
     await context?.close();
     context = null;
     lastPage = null;

@@ -1,6 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Typography, theme } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
@@ -14,12 +14,13 @@ import {
   categoryGroups,
   matchesCategory,
   shanghaiInputValue,
+  startedNextCall,
 } from './call-form.ts';
 import { channelLabel } from './case-labels.ts';
 import { CASE_CHANNELS } from './case-types.ts';
 import { casesApi, newIdempotencyKey } from './cases-api.ts';
 import { OfflineCallsList } from './OfflineCallsList.tsx';
-import { newQueuedCall, type QueuedCall, type QueuedPhoto } from './offline-queue.ts';
+import { type FlushResult, newQueuedCall, type QueuedCall, type QueuedPhoto } from './offline-queue.ts';
 import { offlineSender, requestBackgroundSync } from './offline-sender.ts';
 import { Panel } from './Panel.tsx';
 import { PhotoField } from './PhotoField.tsx';
@@ -86,20 +87,22 @@ export function CallPage() {
   const [formRound, setFormRound] = useState(0);
   /** The call this page just saved: if a round sends it soon, the page opens its case. */
   const justSaved = useRef<{ key: string; at: number } | null>(null);
-  useEffect(
-    () =>
-      offlineSender().onFlushed((result) => {
-        const saved = justSaved.current;
-        const sent = saved && result.sent.find((s) => s.key === saved.key);
-        if (!saved || !sent) return;
-        justSaved.current = null;
-        // Not when the user has started on the next call, nor long after the saving.
-        if (Date.now() - saved.at < OPEN_SENT_WITHIN_MS && !form.isFieldsTouched()) {
-          navigate(`/cases/${encodeURIComponent(sent.result.id)}`);
-        }
-      }),
+  /** Opens the case of the call just saved once a round (this page's or another's) has sent it. */
+  const openIfJustSent = useCallback(
+    (result: FlushResult | null) => {
+      const saved = justSaved.current;
+      const sent = saved && result?.sent.find((s) => s.key === saved.key);
+      if (!saved || !sent) return false;
+      justSaved.current = null;
+      // Not when the user has started on the next call, nor long after the saving.
+      if (Date.now() - saved.at < OPEN_SENT_WITHIN_MS && !startedNextCall(form.getFieldsValue(true))) {
+        navigate(`/cases/${encodeURIComponent(sent.result.id)}`);
+      }
+      return true;
+    },
     [form, navigate],
   );
+  useEffect(() => offlineSender().onFlushed(openIfJustSent), [openIfJustSent]);
   const initialValues = useMemo<FormValues>(
     () => ({ occurredAt: shanghaiInputValue(Date.now()), channel: 'grid_app' }),
     [],
@@ -142,7 +145,8 @@ export function CallPage() {
     void offlineSender()
       .flush()
       .then((result) => {
-        if (!result?.sent.some((s) => s.key === call.key)) void requestBackgroundSync();
+        if (result?.sent.some((s) => s.key === call.key)) openIfJustSent(result);
+        else void requestBackgroundSync();
       });
     return true;
   };

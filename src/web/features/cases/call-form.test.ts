@@ -6,6 +6,7 @@ import {
   fromShanghaiInput,
   matchesCategory,
   shanghaiInputValue,
+  startedNextCall,
 } from './call-form.ts';
 import type { Category } from './case-types.ts';
 
@@ -103,5 +104,18 @@ describe('callBody', () => {
 
   it('shows coordinates to five decimals', () => {
     expect(formatPosition({ lat: 35.9957123, lng: 119.40321 })).toBe('35.99571, 119.40321');
+  });
+});
+
+describe('startedNextCall', () => {
+  it('C1: an emptied form with its new time and channel, or blanks from a reset control, is not a new call', () => {
+    expect(startedNextCall({ occurredAt: '2026-12-04T09:00', channel: 'grid_app' })).toBe(false);
+    expect(startedNextCall({ proposedUnitText: '', address: '  ', photoIds: [] })).toBe(false);
+  });
+
+  it('C1: anything written or picked is', () => {
+    expect(startedNextCall({ party: '住户' })).toBe(true);
+    expect(startedNextCall({ category: 'safety.housing' })).toBe(true);
+    expect(startedNextCall({ photoIds: ['f1'] })).toBe(true);
   });
 });

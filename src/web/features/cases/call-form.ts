@@ -89,6 +89,28 @@ export interface CallValues {
   channel?: CaseChannel;
 }
 
+/**
+ * Whether the user has begun another call in the emptied form: anything written or picked
+ * besides the time and channel a new form starts with. (A control that reports its own
+ * reset as a change does not count, as antd's "touched" would.)
+ */
+export function startedNextCall(values: CallValues & { photoIds?: readonly string[] }): boolean {
+  const filled = (value: unknown) =>
+    Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim() !== '' : value != null;
+  return (
+    [
+      values.category,
+      values.address,
+      values.party,
+      values.situation,
+      values.demand,
+      values.proposedUnitText,
+      values.proposedUnitId,
+      values.photoIds,
+    ] as unknown[]
+  ).some(filled);
+}
+
 export interface Position {
   lat: number;
   lng: number;

@@ -122,6 +122,29 @@ describe('offline call sender', () => {
     expect(sender.state().calls).toEqual([]);
   });
 
+  it('C1: a listener that throws neither stops the others nor turns the round into a failure', async () => {
+    const store = memoryStore();
+    const server = slowServer();
+    const reported: unknown[] = [];
+    const sender = createOfflineSender({
+      store,
+      transport: server.transport,
+      reportError: (error) => reported.push(error),
+    });
+    sender.start('worker');
+    await tick();
+    const heard: string[] = [];
+    sender.onFlushed(() => {
+      throw new Error('listener broke');
+    });
+    sender.onFlushed((result) => heard.push(...result.sent.map((s) => s.key)));
+    await sender.save(saved('a'));
+    const result = await sender.flush();
+    expect(result?.sent.map((s) => s.key)).toEqual(['a']);
+    expect(heard).toEqual(['a']);
+    expect(reported).toEqual([new Error('listener broke')]);
+  });
+
   it('C1: a store that cannot be opened is reported, not thrown', async () => {
     const broken: CallStore = {
       all: () => Promise.reject(new Error('no IndexedDB')),

@@ -37,6 +37,8 @@ export interface SenderEnvironment {
   /** The object that fires `online` (window). */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   setInterval?: (run: () => void, ms: number) => unknown;
+  /** Where a listener's error goes (by default: the page's uncaught errors). */
+  reportError?: (error: unknown) => void;
   clearInterval?: (handle: unknown) => void;
 }
 
@@ -59,6 +61,13 @@ export interface OfflineSender {
   announce(result: FlushResult): void;
 }
 
+/** Raises `error` as an uncaught error of the page, outside the caller's stack. */
+function reportUncaught(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
+}
+
 /**
  * The page's sender of saved calls (C1): one round at a time, only the signed-in
  * account's calls, at start, on the `online` event and every 30 s while calls wait.
@@ -68,6 +77,7 @@ export interface OfflineSender {
 export function createOfflineSender(env: SenderEnvironment): OfflineSender {
   const exclusive = env.exclusive ?? ((work) => work());
   const online = env.online ?? (() => true);
+  const reportError = env.reportError ?? reportUncaught;
   let accountId: string | null = null;
   let state: SenderState = { calls: [], sending: false, available: true };
   const listeners = new Set<() => void>();
@@ -114,7 +124,14 @@ export function createOfflineSender(env: SenderEnvironment): OfflineSender {
 
   const announce = (result: FlushResult) => {
     if (result.sent.length === 0 && result.rejected.length === 0) return;
-    for (const listener of flushListeners) listener(result);
+    for (const listener of [...flushListeners]) {
+      try {
+        listener(result);
+      } catch (error) {
+        // One failing listener neither silences the others nor passes for a failed round.
+        reportError(error);
+      }
+    }
   };
 
   const flush = () => {
