@@ -1,5 +1,5 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import { Alert, Typography } from 'antd';
+import { Alert, type FormRule, Typography } from 'antd';
 import { useT } from '../i18n/i18n.tsx';
 import { checkPassword, PASSWORD_MIN_CLASSES } from '../lib/password-policy.ts';
 
@@ -33,4 +33,15 @@ export function PasswordPolicy({ password }: { password: string }) {
       }
     />
   );
+}
+
+/** The rules of a new password's field: required, and the policy (checked as the server checks it). */
+export function newPasswordRules(requiredMessage: string, weakMessage: string): FormRule[] {
+  return [
+    { required: true, message: requiredMessage },
+    {
+      validator: (_rule, value: string | undefined) =>
+        !value || checkPassword(value).ok ? Promise.resolve() : Promise.reject(new Error(weakMessage)),
+    },
+  ];
 }

@@ -1,12 +1,10 @@
 import { AimOutlined, FlagOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
-import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, asApiError } from '../../lib/api.ts';
 import { assessmentApi } from './assessment-api.ts';
 
 type What = 'key_case' | 'trace';
@@ -40,7 +38,7 @@ export function CaseSupervision({ caseId }: { caseId: string }) {
         />
       )}
       {open && (
-        <ReasonModal
+        <SupervisionModal
           what={open}
           caseId={caseId}
           onClose={() => setOpen(null)}
@@ -54,7 +52,8 @@ export function CaseSupervision({ caseId }: { caseId: string }) {
   );
 }
 
-function ReasonModal({
+/** The reason a key-case flag (A6) or a trace (A4) is asked for, then sent. */
+function SupervisionModal({
   what,
   caseId,
   onClose,
@@ -65,65 +64,28 @@ function ReasonModal({
   onClose(): void;
   onDone(): void;
 }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const { message } = useFeedback();
-  const [form] = Form.useForm<{ reason?: string }>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const title = what === 'key_case' ? t('caseSupervision.flag') : t('caseSupervision.trace');
-
-  const onFinish = async (values: { reason?: string }) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { caseId, reason: values.reason?.trim() ?? '' };
-      await (what === 'key_case' ? assessmentApi.flagKeyCase(body) : assessmentApi.traceCase(body));
-      message.success(what === 'key_case' ? t('caseSupervision.flagged') : t('caseSupervision.traced'));
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <ReasonModal
       title={title}
-      onCancel={onClose}
+      hint={what === 'key_case' ? t('caseSupervision.flagHint') : t('caseSupervision.traceHint')}
+      field="reason"
+      label={t('caseSupervision.reason')}
+      requiredMessage={t('caseSupervision.reasonRequired')}
+      maxLength={500}
       okText={title}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: busy }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<{ reason?: string }>
-          form={form}
-          name={`case-${what}`}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={onFinish}
-          onValuesChange={() => {
-            if (error) setError(null);
-          }}
-        >
-          {dom}
-        </Form>
-      )}
-    >
-      <Typography.Paragraph type="secondary">
-        {what === 'key_case' ? t('caseSupervision.flagHint') : t('caseSupervision.traceHint')}
-      </Typography.Paragraph>
-      <ApiErrorAlert error={bannerError(error, ['reason'])} />
-      <Form.Item
-        name="reason"
-        label={t('caseSupervision.reason')}
-        rules={[{ required: true, whitespace: true, message: t('caseSupervision.reasonRequired') }]}
-        {...serverFieldProps(error, 'reason', locale)}
-      >
-        <Input.TextArea rows={3} maxLength={500} />
-      </Form.Item>
-    </Modal>
+      formName={`case-${what}`}
+      submit={async (reason) => {
+        const body = { caseId, reason };
+        await (what === 'key_case' ? assessmentApi.flagKeyCase(body) : assessmentApi.traceCase(body));
+      }}
+      onDone={() => {
+        message.success(what === 'key_case' ? t('caseSupervision.flagged') : t('caseSupervision.traced'));
+        onDone();
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -4,10 +4,9 @@ import { useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FeedbackProvider, useFeedback } from '../../components/feedback.tsx';
 import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
-import { PasswordPolicy } from '../../components/PasswordPolicy.tsx';
+import { newPasswordRules, PasswordPolicy } from '../../components/PasswordPolicy.tsx';
 import { useDocumentTitle, useI18n } from '../../i18n/i18n.tsx';
 import { type ApiError, api, asApiError } from '../../lib/api.ts';
-import { checkPassword } from '../../lib/password-policy.ts';
 import { useSession } from '../../session/session.tsx';
 
 interface PasswordValues {
@@ -82,15 +81,7 @@ function PasswordForm({ forced }: { forced: boolean }) {
           <Form.Item
             name="newPassword"
             label={t('password.new')}
-            rules={[
-              { required: true, message: t('password.newRequired') },
-              {
-                validator: (_rule, value: string | undefined) =>
-                  !value || checkPassword(value).ok
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('password.weak'))),
-              },
-            ]}
+            rules={newPasswordRules(t('password.newRequired'), t('password.weak'))}
             {...serverFieldProps(error, 'newPassword', locale)}
           >
             <Input.Password autoComplete="new-password" />

@@ -1,10 +1,9 @@
-import { Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Checkbox, Form, Input, Select, Typography } from 'antd';
+import { useMemo } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
-import { bannerError, serverFieldProps, serverPathProps } from '../../components/form-errors.ts';
+import { serverFieldProps, serverPathProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, asApiError } from '../../lib/api.ts';
 import type { OrgUnit } from '../../lib/api-types.ts';
 import { formatShanghai } from '../../lib/time.ts';
 import { matchesCategory } from '../cases/call-form.ts';
@@ -59,143 +58,121 @@ export function NewItemModal({
   const { locale, t } = useI18n();
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const categories = useCategories();
   const groups = useMemo(() => categoryChoices(categories.data ?? [], locale), [categories.data, locale]);
   const source = Form.useWatch('source', form);
 
-  const onFinish = async (values: Values) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await consultationApi.addItem({
-        areaUnitId: area.id,
-        source: values.source ?? 'case',
-        title: values.title?.trim() ?? '',
-        description: values.description?.trim() ?? '',
-        categoryCode: values.categoryCode || undefined,
-        placeUnitId: values.placeUnitId || undefined,
-        involvedUnitIds: values.involvedUnitIds?.length ? values.involvedUnitIds : undefined,
-        caseIds: values.source === 'case' && values.caseIds?.length ? values.caseIds : undefined,
-      });
-      message.success(t('consultation.itemAdded'));
-      onAdded();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<Values>
       width={720}
       title={t('consultation.addItem')}
-      onCancel={onClose}
       okText={t('consultation.addItem')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: busy }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<Values>
-          form={form}
-          name="newItem"
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ source: waitingCases.length > 0 ? 'case' : 'leader', caseIds: [] }}
-          onFinish={onFinish}
-          onValuesChange={(changed: Values, all: Values) => {
-            if (error) setError(null);
-            // The first case picked gives the category, when none is chosen yet.
-            if (changed.caseIds && !all.categoryCode) {
-              const first = waitingCases.find((c) => changed.caseIds?.includes(c.id));
-              if (first) form.setFieldsValue({ categoryCode: first.category });
-            }
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      form={form}
+      formName="newItem"
+      initialValues={{ source: waitingCases.length > 0 ? 'case' : 'leader', caseIds: [] }}
+      fields={FIELDS}
+      submit={async (values) => {
+        await consultationApi.addItem({
+          areaUnitId: area.id,
+          source: values.source ?? 'case',
+          title: values.title?.trim() ?? '',
+          description: values.description?.trim() ?? '',
+          categoryCode: values.categoryCode || undefined,
+          placeUnitId: values.placeUnitId || undefined,
+          involvedUnitIds: values.involvedUnitIds?.length ? values.involvedUnitIds : undefined,
+          caseIds: values.source === 'case' && values.caseIds?.length ? values.caseIds : undefined,
+        });
+        message.success(t('consultation.itemAdded'));
+        onAdded();
+      }}
+      onValuesChange={(changed) => {
+        // The first case picked gives the category, when none is chosen yet.
+        if (changed.caseIds && !form.getFieldValue('categoryCode')) {
+          const first = waitingCases.find((c) => changed.caseIds?.includes(c.id));
+          if (first) form.setFieldsValue({ categoryCode: first.category });
+        }
+      }}
+      onClose={onClose}
     >
-      <ApiErrorAlert error={bannerError(error, FIELDS)} />
-      <Form.Item
-        name="source"
-        label={t('consultation.source')}
-        {...serverFieldProps(error, 'source', locale)}
-      >
-        <Select options={ITEM_SOURCES.map((value) => ({ value, label: itemSourceLabel(t, value) }))} />
-      </Form.Item>
-      {source === 'case' && (
-        <Form.Item
-          name="caseIds"
-          label={t('consultation.pickCases')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('consultation.casesRequired') }]}
-          {...serverPathProps(error, 'caseIds', locale)}
-        >
-          {waitingCases.length === 0 ? (
-            <Typography.Text type="secondary">{t('consultation.noWaitingCases')}</Typography.Text>
-          ) : (
-            <Checkbox.Group style={{ display: 'grid', gap: 6 }}>
-              {waitingCases.map((c) => (
-                <Checkbox key={c.id} value={c.id}>
-                  <strong>{c.number}</strong> {categoryLeafName(c.category, categories.byCode, locale)} ·{' '}
-                  {c.address ?? ''} {c.situation}{' '}
-                  <Typography.Text type="secondary">{formatShanghai(c.createdAt)}</Typography.Text>
-                </Checkbox>
-              ))}
-            </Checkbox.Group>
+      {(error) => (
+        <>
+          <Form.Item
+            name="source"
+            label={t('consultation.source')}
+            {...serverFieldProps(error, 'source', locale)}
+          >
+            <Select options={ITEM_SOURCES.map((value) => ({ value, label: itemSourceLabel(t, value) }))} />
+          </Form.Item>
+          {source === 'case' && (
+            <Form.Item
+              name="caseIds"
+              label={t('consultation.pickCases')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('consultation.casesRequired') }]}
+              {...serverPathProps(error, 'caseIds', locale)}
+            >
+              {waitingCases.length === 0 ? (
+                <Typography.Text type="secondary">{t('consultation.noWaitingCases')}</Typography.Text>
+              ) : (
+                <Checkbox.Group style={{ display: 'grid', gap: 6 }}>
+                  {waitingCases.map((c) => (
+                    <Checkbox key={c.id} value={c.id}>
+                      <strong>{c.number}</strong> {categoryLeafName(c.category, categories.byCode, locale)} ·{' '}
+                      {c.address ?? ''} {c.situation}{' '}
+                      <Typography.Text type="secondary">{formatShanghai(c.createdAt)}</Typography.Text>
+                    </Checkbox>
+                  ))}
+                </Checkbox.Group>
+              )}
+            </Form.Item>
           )}
-        </Form.Item>
+          <Form.Item
+            name="title"
+            label={t('consultation.itemTitle')}
+            rules={[{ required: true, whitespace: true, message: t('consultation.titleRequired') }]}
+            {...serverFieldProps(error, 'title', locale)}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('consultation.description')}
+            rules={[{ required: true, whitespace: true, message: t('consultation.descriptionRequired') }]}
+            {...serverFieldProps(error, 'description', locale)}
+          >
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={8000} />
+          </Form.Item>
+          <Form.Item
+            name="categoryCode"
+            label={t('consultation.category')}
+            extra={t('consultation.categoryHint')}
+            {...serverFieldProps(error, 'categoryCode', locale)}
+          >
+            <Select
+              allowClear
+              options={groups}
+              showSearch={{ filterOption: (input, option) => matchesCategory(input, option) }}
+              placeholder={t('call.categoryPlaceholder')}
+              listHeight={320}
+            />
+          </Form.Item>
+          <Form.Item
+            name="placeUnitId"
+            label={t('consultation.place')}
+            extra={t('consultation.placeHint')}
+            {...serverFieldProps(error, 'placeUnitId', locale)}
+          >
+            <UnitSelect />
+          </Form.Item>
+          <Form.Item
+            name="involvedUnitIds"
+            label={t('consultation.involved')}
+            extra={t('consultation.involvedHint')}
+            {...serverPathProps(error, 'involvedUnitIds', locale)}
+          >
+            <HandlingUnitSelect multiple kinds={RULE_UNIT_KINDS} />
+          </Form.Item>
+        </>
       )}
-      <Form.Item
-        name="title"
-        label={t('consultation.itemTitle')}
-        rules={[{ required: true, whitespace: true, message: t('consultation.titleRequired') }]}
-        {...serverFieldProps(error, 'title', locale)}
-      >
-        <Input maxLength={200} />
-      </Form.Item>
-      <Form.Item
-        name="description"
-        label={t('consultation.description')}
-        rules={[{ required: true, whitespace: true, message: t('consultation.descriptionRequired') }]}
-        {...serverFieldProps(error, 'description', locale)}
-      >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={8000} />
-      </Form.Item>
-      <Form.Item
-        name="categoryCode"
-        label={t('consultation.category')}
-        extra={t('consultation.categoryHint')}
-        {...serverFieldProps(error, 'categoryCode', locale)}
-      >
-        <Select
-          allowClear
-          options={groups}
-          showSearch={{ filterOption: (input, option) => matchesCategory(input, option) }}
-          placeholder={t('call.categoryPlaceholder')}
-          listHeight={320}
-        />
-      </Form.Item>
-      <Form.Item
-        name="placeUnitId"
-        label={t('consultation.place')}
-        extra={t('consultation.placeHint')}
-        {...serverFieldProps(error, 'placeUnitId', locale)}
-      >
-        <UnitSelect />
-      </Form.Item>
-      <Form.Item
-        name="involvedUnitIds"
-        label={t('consultation.involved')}
-        extra={t('consultation.involvedHint')}
-        {...serverPathProps(error, 'involvedUnitIds', locale)}
-      >
-        <HandlingUnitSelect multiple kinds={RULE_UNIT_KINDS} />
-      </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

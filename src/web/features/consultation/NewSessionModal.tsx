@@ -1,10 +1,9 @@
-import { Form, Input, Modal, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Form, Input, Select, Typography } from 'antd';
+import { useMemo } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
-import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
+import { serverFieldProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, asApiError } from '../../lib/api.ts';
 import type { OrgUnit } from '../../lib/api-types.ts';
 import { consultationApi } from './consultation-api.ts';
 import { monthChoices } from './consultation-model.ts';
@@ -36,82 +35,58 @@ export function NewSessionModal({
   const { locale, t } = useI18n();
   const { message } = useFeedback();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const months = useMemo(() => monthChoices(Date.now()), []);
 
-  const onFinish = async (values: Values) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await consultationApi.createSession({
-        areaUnitId: area.id,
-        kind,
-        month: kind === 'monthly' ? values.month : undefined,
-        title: values.title?.trim() || undefined,
-      });
-      message.success(t('consultation.sessionCreated'));
-      onCreated(session);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={kind === 'monthly' ? t('consultation.newMonthly') : t('consultation.newExtra')}
-      onCancel={onClose}
       okText={t('consultation.create')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: busy }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<Values>
-          form={form}
-          name="newSession"
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ month: months[0] }}
-          onFinish={onFinish}
-          onValuesChange={() => {
-            if (error) setError(null);
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      form={form}
+      formName="newSession"
+      initialValues={{ month: months[0] }}
+      fields={FIELDS}
+      submit={async (values) => {
+        const session = await consultationApi.createSession({
+          areaUnitId: area.id,
+          kind,
+          month: kind === 'monthly' ? values.month : undefined,
+          title: values.title?.trim() || undefined,
+        });
+        message.success(t('consultation.sessionCreated'));
+        onCreated(session);
+      }}
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">
-        {kind === 'monthly' ? t('consultation.monthlyHint') : t('consultation.extraHint')}
-      </Typography.Paragraph>
-      <ApiErrorAlert error={bannerError(error, FIELDS)} />
-      <Typography.Paragraph>
-        {t('consultation.area')}
-        {t('case.colon')}
-        {area.name}
-      </Typography.Paragraph>
-      {kind === 'monthly' && (
-        <Form.Item
-          name="month"
-          label={t('consultation.month')}
-          rules={[{ required: true, message: t('consultation.monthRequired') }]}
-          {...serverFieldProps(error, 'month', locale)}
-        >
-          <Select options={months.map((month) => ({ value: month, label: month }))} />
-        </Form.Item>
+      {(error) => (
+        <>
+          <Typography.Paragraph type="secondary">
+            {kind === 'monthly' ? t('consultation.monthlyHint') : t('consultation.extraHint')}
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('consultation.area')}
+            {t('case.colon')}
+            {area.name}
+          </Typography.Paragraph>
+          {kind === 'monthly' && (
+            <Form.Item
+              name="month"
+              label={t('consultation.month')}
+              rules={[{ required: true, message: t('consultation.monthRequired') }]}
+              {...serverFieldProps(error, 'month', locale)}
+            >
+              <Select options={months.map((month) => ({ value: month, label: month }))} />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="title"
+            label={t('consultation.sessionTitle')}
+            extra={t('consultation.titleHint')}
+            {...serverFieldProps(error, 'title', locale)}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
       )}
-      <Form.Item
-        name="title"
-        label={t('consultation.sessionTitle')}
-        extra={t('consultation.titleHint')}
-        {...serverFieldProps(error, 'title', locale)}
-      >
-        <Input maxLength={200} />
-      </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

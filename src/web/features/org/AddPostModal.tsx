@@ -1,10 +1,10 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { bannerError, serverFieldProps, serverFieldsProps } from '../../components/form-errors.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { serverFieldProps, serverFieldsProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ROLE_CODES, roleLabel } from '../../i18n/translate.ts';
-import { type ApiError, api, asApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import type { OrgUnit } from '../../lib/api-types.ts';
 import { shanghaiToday } from '../calendar/calendar-model.ts';
 import { rolesForUnitKind } from './org-rules.ts';
@@ -40,131 +40,107 @@ export function AddPostModal({
 }) {
   const { locale, t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [pickedUnit, setPickedUnit] = useState<Pick<OrgUnit, 'kind'> | undefined>(undefined);
   const unitKind = unit?.kind ?? pickedUnit?.kind;
   const roles = unitKind ? rolesForUnitKind(ROLE_CODES, unitKind) : [...ROLE_CODES];
-
-  const onFinish = async (values: Values) => {
-    if (submitting) return;
-    const personId = person?.id ?? values.personId;
-    const unitId = unit?.id ?? values.unitId;
-    if (!personId || !unitId) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      await api.startPost({
-        personId,
-        unitId,
-        role: values.role,
-        startsOn: values.startsOn,
-        title: values.title?.trim() || null,
-      });
-      form.resetFields();
-      onCreated();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   const title = unit
     ? t('org.addPostAt', { name: unit.name })
     : t('org.addPostFor', { name: person?.name ?? '' });
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={title}
-      onCancel={onClose}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: submitting }}
-      destroyOnHidden
-      styles={{ header: { marginBottom: 16 } }}
-      afterClose={() => {
-        setError(null);
-        setPickedUnit(undefined);
+      headerGap
+      form={form}
+      formName="addPost"
+      clearOnDestroy
+      initialValues={{ startsOn: shanghaiToday() }}
+      fields={FIELDS}
+      submit={async (values) => {
+        const personId = person?.id ?? values.personId;
+        const unitId = unit?.id ?? values.unitId;
+        if (!personId || !unitId) return;
+        await api.startPost({
+          personId,
+          unitId,
+          role: values.role,
+          startsOn: values.startsOn,
+          title: values.title?.trim() || null,
+        });
+        form.resetFields();
+        onCreated();
       }}
-      modalRender={(dom) => (
-        <Form<Values>
-          name="addPost"
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          clearOnDestroy
-          initialValues={{ startsOn: shanghaiToday() }}
-          onFinish={onFinish}
-          onValuesChange={() => error && setError(null)}
-        >
-          {dom}
-        </Form>
-      )}
+      afterClose={() => setPickedUnit(undefined)}
+      onClose={onClose}
     >
-      <ApiErrorAlert error={bannerError(error, FIELDS)} />
-      {!person && (
-        <Form.Item
-          name="personId"
-          label={t('org.person')}
-          rules={[{ required: true, message: t('org.personRequired') }]}
-          {...serverFieldProps(error, 'personId', locale)}
-        >
-          <PersonSelect placeholder={t('org.searchPerson')} />
-        </Form.Item>
+      {(error) => (
+        <>
+          {!person && (
+            <Form.Item
+              name="personId"
+              label={t('org.person')}
+              rules={[{ required: true, message: t('org.personRequired') }]}
+              {...serverFieldProps(error, 'personId', locale)}
+            >
+              <PersonSelect placeholder={t('org.searchPerson')} />
+            </Form.Item>
+          )}
+          {!unit && (
+            <Form.Item
+              name="unitId"
+              label={t('org.postUnit')}
+              rules={[{ required: true, message: t('org.unitRequired') }]}
+              {...serverFieldProps(error, 'unitId', locale)}
+            >
+              <UnitSelect
+                placeholder={t('org.searchUnit')}
+                onUnit={(picked) => {
+                  setPickedUnit(picked);
+                  // A role the new unit cannot hold is cleared rather than refused later.
+                  const role = form.getFieldValue('role') as string | undefined;
+                  if (picked && role && !rolesForUnitKind([role], picked.kind).length)
+                    form.setFieldValue('role', undefined);
+                }}
+              />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="role"
+            label={t('org.role')}
+            rules={[{ required: true, message: t('org.roleRequired') }]}
+            // With the unit or the person fixed, the errors about them belong here.
+            {...serverFieldsProps(
+              error,
+              ['role', ...(unit ? ['unitId'] : []), ...(person ? ['personId'] : [])],
+              locale,
+            )}
+          >
+            <Select
+              options={roles.map((value) => ({ value, label: roleLabel(t, value) }))}
+              placeholder={t('org.rolePlaceholder')}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+          <Form.Item
+            name="title"
+            label={t('org.postTitleOptional')}
+            {...serverFieldProps(error, 'title', locale)}
+          >
+            <Input autoComplete="off" maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="startsOn"
+            label={t('org.startsOn')}
+            rules={[{ required: true, message: t('org.dateRequired') }]}
+            {...serverFieldProps(error, 'startsOn', locale)}
+          >
+            <Input type="date" />
+          </Form.Item>
+        </>
       )}
-      {!unit && (
-        <Form.Item
-          name="unitId"
-          label={t('org.postUnit')}
-          rules={[{ required: true, message: t('org.unitRequired') }]}
-          {...serverFieldProps(error, 'unitId', locale)}
-        >
-          <UnitSelect
-            placeholder={t('org.searchUnit')}
-            onUnit={(picked) => {
-              setPickedUnit(picked);
-              // A role the new unit cannot hold is cleared rather than refused later.
-              const role = form.getFieldValue('role') as string | undefined;
-              if (picked && role && !rolesForUnitKind([role], picked.kind).length)
-                form.setFieldValue('role', undefined);
-            }}
-          />
-        </Form.Item>
-      )}
-      <Form.Item
-        name="role"
-        label={t('org.role')}
-        rules={[{ required: true, message: t('org.roleRequired') }]}
-        // With the unit or the person fixed, the errors about them belong here.
-        {...serverFieldsProps(
-          error,
-          ['role', ...(unit ? ['unitId'] : []), ...(person ? ['personId'] : [])],
-          locale,
-        )}
-      >
-        <Select
-          options={roles.map((value) => ({ value, label: roleLabel(t, value) }))}
-          placeholder={t('org.rolePlaceholder')}
-          showSearch={{ optionFilterProp: 'label' }}
-        />
-      </Form.Item>
-      <Form.Item
-        name="title"
-        label={t('org.postTitleOptional')}
-        {...serverFieldProps(error, 'title', locale)}
-      >
-        <Input autoComplete="off" maxLength={50} />
-      </Form.Item>
-      <Form.Item
-        name="startsOn"
-        label={t('org.startsOn')}
-        rules={[{ required: true, message: t('org.dateRequired') }]}
-        {...serverFieldProps(error, 'startsOn', locale)}
-      >
-        <Input type="date" />
-      </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Form, Input, Modal, Select } from 'antd';
-import { useRef, useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { bannerError, serverFieldProps, serverFieldsProps } from '../../components/form-errors.ts';
+import { Form, Input, Select } from 'antd';
+import { useRef } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
+import { serverFieldProps, serverFieldsProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { orgKindLabel } from '../../i18n/translate.ts';
-import { type ApiError, api, asApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import type { OrgUnit } from '../../lib/api-types.ts';
 import { gridTypeLabel } from './org-labels.ts';
 import { childKindsOf, codeDigits, GRID_TYPES, suggestChildCode } from './org-rules.ts';
@@ -38,124 +38,104 @@ export function AddUnitModal({
   const { locale, t } = useI18n();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   // The code last offered, to tell it from one the reader typed.
   const suggested = useRef('');
   const kinds = childKindsOf(parent.kind);
-
-  const onFinish = async (values: Values) => {
-    if (submitting) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      const unit = await api.createOrgUnit({
-        parentId: parent.id,
-        kind: values.kind,
-        code: values.code.trim(),
-        name: values.name.trim(),
-        fullName: values.fullName?.trim() || null,
-        ...(values.kind === 'grid' ? { gridType: values.gridType ?? null } : {}),
-        ...(values.kind === 'agency' ? { departmentId: values.departmentId ?? null } : {}),
-      });
-      form.resetFields();
-      onCreated(unit);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
   const digits = kind ? codeDigits(kind) : undefined;
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('org.addChildTitle', { name: parent.name })}
-      onCancel={onClose}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: submitting }}
-      destroyOnHidden
-      styles={{ header: { marginBottom: 16 } }}
-      afterClose={() => setError(null)}
-      modalRender={(dom) => (
-        <Form<Values>
-          name="addUnit"
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          clearOnDestroy
-          initialValues={{ gridType: 'block' }}
-          onFinish={onFinish}
-          onValuesChange={(changed: Partial<Values>) => {
-            if (changed.kind !== undefined) {
-              // Offer a code for the new kind unless the reader typed one of their own.
-              const typed = form.getFieldValue('code') as string | undefined;
-              if (!typed || typed === suggested.current) {
-                suggested.current = suggestChildCode(parent, siblings, changed.kind);
-                form.setFieldValue('code', suggested.current);
-              }
-            }
-            if (error) setError(null);
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      headerGap
+      form={form}
+      formName="addUnit"
+      clearOnDestroy
+      initialValues={{ gridType: 'block' }}
+      fields={FIELDS}
+      submit={async (values) => {
+        const unit = await api.createOrgUnit({
+          parentId: parent.id,
+          kind: values.kind,
+          code: values.code.trim(),
+          name: values.name.trim(),
+          fullName: values.fullName?.trim() || null,
+          ...(values.kind === 'grid' ? { gridType: values.gridType ?? null } : {}),
+          ...(values.kind === 'agency' ? { departmentId: values.departmentId ?? null } : {}),
+        });
+        form.resetFields();
+        onCreated(unit);
+      }}
+      onValuesChange={(changed) => {
+        if (changed.kind === undefined) return;
+        // Offer a code for the new kind unless the reader typed one of their own.
+        const typed = form.getFieldValue('code') as string | undefined;
+        if (!typed || typed === suggested.current) {
+          suggested.current = suggestChildCode(parent, siblings, changed.kind);
+          form.setFieldValue('code', suggested.current);
+        }
+      }}
+      onClose={onClose}
     >
-      <ApiErrorAlert error={bannerError(error, FIELDS)} />
-      <Form.Item
-        name="kind"
-        label={t('org.kind')}
-        rules={[{ required: true, message: t('org.kindRequired') }]}
-        {...serverFieldsProps(error, ['kind', 'parentId'], locale)}
-      >
-        <Select
-          options={kinds.map((value) => ({ value, label: orgKindLabel(t, value) }))}
-          placeholder={t('org.kindPlaceholder')}
-        />
-      </Form.Item>
-      <Form.Item
-        name="code"
-        label={t('org.code')}
-        extra={digits ? t('org.codeDigits', { digits }) : undefined}
-        rules={[{ required: true, whitespace: true, message: t('org.codeRequired') }]}
-        {...serverFieldProps(error, 'code', locale)}
-      >
-        <Input autoComplete="off" inputMode={digits ? 'numeric' : undefined} maxLength={40} />
-      </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('org.name')}
-        rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
-        {...serverFieldProps(error, 'name', locale)}
-      >
-        <Input autoComplete="off" maxLength={100} />
-      </Form.Item>
-      <Form.Item
-        name="fullName"
-        label={t('org.fullNameOptional')}
-        {...serverFieldProps(error, 'fullName', locale)}
-      >
-        <Input autoComplete="off" maxLength={200} />
-      </Form.Item>
-      {kind === 'grid' && (
-        <Form.Item name="gridType" label={t('org.gridType')} {...serverFieldProps(error, 'gridType', locale)}>
-          <Select options={GRID_TYPES.map((value) => ({ value, label: gridTypeLabel(t, value) }))} />
-        </Form.Item>
+      {(error) => (
+        <>
+          <Form.Item
+            name="kind"
+            label={t('org.kind')}
+            rules={[{ required: true, message: t('org.kindRequired') }]}
+            {...serverFieldsProps(error, ['kind', 'parentId'], locale)}
+          >
+            <Select
+              options={kinds.map((value) => ({ value, label: orgKindLabel(t, value) }))}
+              placeholder={t('org.kindPlaceholder')}
+            />
+          </Form.Item>
+          <Form.Item
+            name="code"
+            label={t('org.code')}
+            extra={digits ? t('org.codeDigits', { digits }) : undefined}
+            rules={[{ required: true, whitespace: true, message: t('org.codeRequired') }]}
+            {...serverFieldProps(error, 'code', locale)}
+          >
+            <Input autoComplete="off" inputMode={digits ? 'numeric' : undefined} maxLength={40} />
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={t('org.name')}
+            rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}
+            {...serverFieldProps(error, 'name', locale)}
+          >
+            <Input autoComplete="off" maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="fullName"
+            label={t('org.fullNameOptional')}
+            {...serverFieldProps(error, 'fullName', locale)}
+          >
+            <Input autoComplete="off" maxLength={200} />
+          </Form.Item>
+          {kind === 'grid' && (
+            <Form.Item
+              name="gridType"
+              label={t('org.gridType')}
+              {...serverFieldProps(error, 'gridType', locale)}
+            >
+              <Select options={GRID_TYPES.map((value) => ({ value, label: gridTypeLabel(t, value) }))} />
+            </Form.Item>
+          )}
+          {kind === 'agency' && (
+            <Form.Item
+              name="departmentId"
+              label={t('org.department')}
+              rules={[{ required: true, message: t('org.departmentRequired') }]}
+              {...serverFieldProps(error, 'departmentId', locale)}
+            >
+              <UnitSelect kind="department" placeholder={t('org.searchUnit')} />
+            </Form.Item>
+          )}
+        </>
       )}
-      {kind === 'agency' && (
-        <Form.Item
-          name="departmentId"
-          label={t('org.department')}
-          rules={[{ required: true, message: t('org.departmentRequired') }]}
-          {...serverFieldProps(error, 'departmentId', locale)}
-        >
-          <UnitSelect kind="department" placeholder={t('org.searchUnit')} />
-        </Form.Item>
-      )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
-import { Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
+import { Form, Input, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
+import { serverFieldProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { roleLabel } from '../../i18n/translate.ts';
-import { type ApiError, api, asApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { shanghaiToday } from '../calendar/calendar-model.ts';
 
 export interface EndingPost {
@@ -27,64 +26,44 @@ export function EndPostModal({
 }) {
   const { locale, t } = useI18n();
   const [form] = Form.useForm<{ endsOn: string }>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const onFinish = async (values: { endsOn: string }) => {
-    if (!post || submitting) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      await api.endPost(post.id, { endsOn: values.endsOn });
-      onEnded();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
-    <Modal
+    <FormModal<{ endsOn: string }>
       open={post !== null}
       title={post ? t('org.endPostTitle', { name: post.personName, role: roleLabel(t, post.role) }) : ''}
-      onCancel={onClose}
       okText={t('org.endPost')}
-      okButtonProps={{ htmlType: 'submit', loading: submitting, danger: true }}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
-      styles={{ header: { marginBottom: 16 } }}
-      afterClose={() => setError(null)}
-      modalRender={(dom) => (
-        <Form<{ endsOn: string }>
-          key={post?.id}
-          name="endPost"
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          clearOnDestroy
-          initialValues={{ endsOn: shanghaiToday() }}
-          onFinish={onFinish}
-          onValuesChange={() => error && setError(null)}
-        >
-          {dom}
-        </Form>
-      )}
+      danger
+      headerGap
+      form={form}
+      formName="endPost"
+      formKey={post?.id}
+      clearOnDestroy
+      initialValues={{ endsOn: shanghaiToday() }}
+      fields={['endsOn']}
+      submit={async (values) => {
+        if (!post) return;
+        await api.endPost(post.id, { endsOn: values.endsOn });
+        onEnded();
+      }}
+      onClose={onClose}
     >
-      {post && (
-        <Typography.Paragraph type="secondary">
-          {t('org.endPostBody', { unit: post.unitName, since: post.startsOn })}
-        </Typography.Paragraph>
+      {(error) => (
+        <>
+          {post && (
+            <Typography.Paragraph type="secondary">
+              {t('org.endPostBody', { unit: post.unitName, since: post.startsOn })}
+            </Typography.Paragraph>
+          )}
+          <Form.Item
+            name="endsOn"
+            label={t('org.endsOn')}
+            rules={[{ required: true, message: t('org.dateRequired') }]}
+            {...serverFieldProps(error, 'endsOn', locale)}
+          >
+            <Input type="date" min={post?.startsOn} />
+          </Form.Item>
+        </>
       )}
-      <ApiErrorAlert error={bannerError(error, ['endsOn'])} />
-      <Form.Item
-        name="endsOn"
-        label={t('org.endsOn')}
-        rules={[{ required: true, message: t('org.dateRequired') }]}
-        {...serverFieldProps(error, 'endsOn', locale)}
-      >
-        <Input type="date" min={post?.startsOn} />
-      </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

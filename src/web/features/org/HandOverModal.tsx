@@ -1,9 +1,8 @@
-import { Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
+import { Form, Input, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
+import { serverFieldProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import type { OrgUnit } from '../../lib/api-types.ts';
 import { shanghaiToday } from '../calendar/calendar-model.ts';
 import { PersonSelect } from './RemoteSelect.tsx';
@@ -32,73 +31,51 @@ export function HandOverModal({
 }) {
   const { locale, t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const onFinish = async (values: Values) => {
-    if (submitting) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      await api.handOverGrid(grid.id, values);
-      form.resetFields();
-      onDone();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('org.handOverTitle', { name: grid.name })}
-      onCancel={onClose}
       okText={t('org.handOver')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: submitting }}
-      destroyOnHidden
-      styles={{ header: { marginBottom: 16 } }}
-      afterClose={() => setError(null)}
-      modalRender={(dom) => (
-        <Form<Values>
-          name="handOver"
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          clearOnDestroy
-          initialValues={{ on: shanghaiToday() }}
-          onFinish={onFinish}
-          onValuesChange={() => error && setError(null)}
-        >
-          {dom}
-        </Form>
-      )}
+      headerGap
+      form={form}
+      formName="handOver"
+      clearOnDestroy
+      initialValues={{ on: shanghaiToday() }}
+      fields={['personId', 'on']}
+      submit={async (values) => {
+        await api.handOverGrid(grid.id, values);
+        form.resetFields();
+        onDone();
+      }}
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary">
-        {currentHead
-          ? t('org.handOverFrom', { name: currentHead.name, since: currentHead.startsOn })
-          : t('org.handOverNoHead')}
-      </Typography.Paragraph>
-      <ApiErrorAlert error={bannerError(error, ['personId', 'on'])} />
-      <Form.Item
-        name="personId"
-        label={t('org.newGridHead')}
-        rules={[{ required: true, message: t('org.personRequired') }]}
-        {...serverFieldProps(error, 'personId', locale)}
-      >
-        <PersonSelect placeholder={t('org.searchPerson')} />
-      </Form.Item>
-      <Form.Item
-        name="on"
-        label={t('org.handOverOn')}
-        extra={t('org.handOverOnHint')}
-        rules={[{ required: true, message: t('org.dateRequired') }]}
-        {...serverFieldProps(error, 'on', locale)}
-      >
-        <Input type="date" />
-      </Form.Item>
-    </Modal>
+      {(error) => (
+        <>
+          <Typography.Paragraph type="secondary">
+            {currentHead
+              ? t('org.handOverFrom', { name: currentHead.name, since: currentHead.startsOn })
+              : t('org.handOverNoHead')}
+          </Typography.Paragraph>
+          <Form.Item
+            name="personId"
+            label={t('org.newGridHead')}
+            rules={[{ required: true, message: t('org.personRequired') }]}
+            {...serverFieldProps(error, 'personId', locale)}
+          >
+            <PersonSelect placeholder={t('org.searchPerson')} />
+          </Form.Item>
+          <Form.Item
+            name="on"
+            label={t('org.handOverOn')}
+            extra={t('org.handOverOnHint')}
+            rules={[{ required: true, message: t('org.dateRequired') }]}
+            {...serverFieldProps(error, 'on', locale)}
+          >
+            <Input type="date" />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }

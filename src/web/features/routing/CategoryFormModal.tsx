@@ -1,10 +1,9 @@
-import { Form, Input, Modal, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { Form, Input, Select, Typography } from 'antd';
+import { useMemo } from 'react';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFeedback } from '../../components/feedback.tsx';
-import { bannerError, serverFieldProps } from '../../components/form-errors.ts';
+import { serverFieldProps } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type ApiError, asApiError } from '../../lib/api.ts';
 import { categoryName, slaLabel } from '../cases/case-labels.ts';
 import { type Category, SLA_CLASSES } from '../cases/case-types.ts';
 import { type CategoryValues, categoryBody } from './category-model.ts';
@@ -33,8 +32,6 @@ export function CategoryFormModal({
   const { locale, t } = useI18n();
   const { message } = useFeedback();
   const [form] = Form.useForm<CategoryValues>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const existing = mode.kind === 'edit' ? mode.category : undefined;
   const parentCode = mode.kind === 'add' ? (mode.parent?.code ?? null) : (mode.category.parentCode ?? null);
   const leaf = parentCode !== null;
@@ -58,112 +55,90 @@ export function CategoryFormModal({
         ? t('categories.addLeafTitle', { name: categoryName(mode.parent, locale) })
         : t('categories.addBranch');
 
-  const onFinish = async (values: CategoryValues) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body = categoryBody(values, parentCode, existing);
-      let saved: Category;
-      if (existing) {
-        if (Object.keys(body).length === 0) {
-          onClose();
-          return;
-        }
-        saved = await routingApi.updateCategory(existing.code, body);
-      } else {
-        saved = await routingApi.createCategory(body);
-      }
-      message.success(t('categories.saved', { name: categoryName(saved, locale) }));
-      onSaved(saved);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<CategoryValues>
       title={title}
-      onCancel={onClose}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: busy }}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form<CategoryValues>
-          form={form}
-          name="category"
-          layout="vertical"
-          requiredMark={false}
-          initialValues={initialValues}
-          onFinish={onFinish}
-          onValuesChange={() => {
-            if (error) setError(null);
-          }}
-        >
-          {dom}
-        </Form>
-      )}
+      form={form}
+      formName="category"
+      initialValues={initialValues}
+      fields={FIELDS}
+      submit={async (values) => {
+        const body = categoryBody(values, parentCode, existing);
+        let saved: Category;
+        if (existing) {
+          if (Object.keys(body).length === 0) {
+            onClose();
+            return;
+          }
+          saved = await routingApi.updateCategory(existing.code, body);
+        } else {
+          saved = await routingApi.createCategory(body);
+        }
+        message.success(t('categories.saved', { name: categoryName(saved, locale) }));
+        onSaved(saved);
+      }}
+      onClose={onClose}
     >
-      <ApiErrorAlert error={bannerError(error, FIELDS)} />
-      {existing ? (
-        <Typography.Paragraph type="secondary">
-          {t('categories.code')}
-          {t('case.colon')}
-          <code>{existing.code}</code>
-        </Typography.Paragraph>
-      ) : (
-        <Form.Item
-          name="code"
-          label={t('categories.code')}
-          extra={leaf ? t('categories.leafCodeHint') : t('categories.branchCodeHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('categories.codeRequired') },
-            { pattern: /^\s*[a-z][a-z0-9_]*\s*$/, message: t('categories.codeShape') },
-          ]}
-          {...serverFieldProps(error, 'code', locale)}
-        >
-          <Input prefix={leaf ? `${parentCode}.` : undefined} maxLength={60} autoComplete="off" />
-        </Form.Item>
+      {(error) => (
+        <>
+          {existing ? (
+            <Typography.Paragraph type="secondary">
+              {t('categories.code')}
+              {t('case.colon')}
+              <code>{existing.code}</code>
+            </Typography.Paragraph>
+          ) : (
+            <Form.Item
+              name="code"
+              label={t('categories.code')}
+              extra={leaf ? t('categories.leafCodeHint') : t('categories.branchCodeHint')}
+              rules={[
+                { required: true, whitespace: true, message: t('categories.codeRequired') },
+                { pattern: /^\s*[a-z][a-z0-9_]*\s*$/, message: t('categories.codeShape') },
+              ]}
+              {...serverFieldProps(error, 'code', locale)}
+            >
+              <Input prefix={leaf ? `${parentCode}.` : undefined} maxLength={60} autoComplete="off" />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="nameZh"
+            label={t('categories.nameZh')}
+            rules={[{ required: true, whitespace: true, message: t('categories.nameRequired') }]}
+            {...serverFieldProps(error, 'nameZh', locale)}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="nameEn"
+            label={t('categories.nameEn')}
+            rules={[{ required: true, whitespace: true, message: t('categories.nameRequired') }]}
+            {...serverFieldProps(error, 'nameEn', locale)}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          {leaf && (
+            <Form.Item
+              name="slaClass"
+              label={t('categories.slaClass')}
+              extra={existing ? t('categories.slaLater') : undefined}
+              rules={[{ required: true, message: t('categories.slaRequired') }]}
+              {...serverFieldProps(error, 'slaClass', locale)}
+            >
+              <Select options={SLA_CLASSES.map((sla) => ({ value: sla, label: slaLabel(t, sla) }))} />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="keywords"
+            label={t('categories.keywords')}
+            extra={t('categories.keywordsHint')}
+            {...serverFieldProps(error, 'keywords', locale)}
+          >
+            <Input maxLength={500} />
+          </Form.Item>
+        </>
       )}
-      <Form.Item
-        name="nameZh"
-        label={t('categories.nameZh')}
-        rules={[{ required: true, whitespace: true, message: t('categories.nameRequired') }]}
-        {...serverFieldProps(error, 'nameZh', locale)}
-      >
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item
-        name="nameEn"
-        label={t('categories.nameEn')}
-        rules={[{ required: true, whitespace: true, message: t('categories.nameRequired') }]}
-        {...serverFieldProps(error, 'nameEn', locale)}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
-      {leaf && (
-        <Form.Item
-          name="slaClass"
-          label={t('categories.slaClass')}
-          extra={existing ? t('categories.slaLater') : undefined}
-          rules={[{ required: true, message: t('categories.slaRequired') }]}
-          {...serverFieldProps(error, 'slaClass', locale)}
-        >
-          <Select options={SLA_CLASSES.map((sla) => ({ value: sla, label: slaLabel(t, sla) }))} />
-        </Form.Item>
-      )}
-      <Form.Item
-        name="keywords"
-        label={t('categories.keywords')}
-        extra={t('categories.keywordsHint')}
-        {...serverFieldProps(error, 'keywords', locale)}
-      >
-        <Input maxLength={500} />
-      </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

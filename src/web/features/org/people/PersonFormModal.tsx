@@ -1,9 +1,8 @@
-import { Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
-import { bannerError, serverFieldProps } from '../../../components/form-errors.ts';
+import { Form, Input } from 'antd';
+import { FormModal } from '../../../components/FormModal.tsx';
+import { serverFieldProps } from '../../../components/form-errors.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { type ApiError, api, asApiError } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
 import type { NewPerson, Person } from '../../../lib/api-types.ts';
 import { UnitSelect } from '../RemoteSelect.tsx';
 
@@ -43,8 +42,6 @@ export function PersonFormModal({
 }) {
   const { locale, t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const phoneMasked = person ? isMasked(person.phone) : false;
   const idMasked = person ? isMasked(person.idNumber) : false;
 
@@ -72,91 +69,71 @@ export function PersonFormModal({
     return out;
   };
 
-  const onFinish = async (values: Values) => {
-    if (submitting) return;
-    const body = changes(values);
-    if (person && Object.keys(body).length === 0) {
-      onClose();
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const saved = person
-        ? await api.updatePerson(person.id, body)
-        : await api.createPerson(body as NewPerson);
-      form.resetFields();
-      onSaved(saved);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={person ? t('people.editTitle', { name: person.name }) : t('people.add')}
-      onCancel={onClose}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: submitting }}
-      destroyOnHidden
-      styles={{ header: { marginBottom: 16 } }}
-      afterClose={() => setError(null)}
-      modalRender={(dom) => (
-        <Form<Values>
-          key={person?.id ?? 'new'}
-          name="person"
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          clearOnDestroy
-          initialValues={initialValues}
-          onFinish={onFinish}
-          onValuesChange={() => error && setError(null)}
-        >
-          {dom}
-        </Form>
-      )}
+      headerGap
+      form={form}
+      formName="person"
+      formKey={person?.id ?? 'new'}
+      clearOnDestroy
+      initialValues={initialValues}
+      fields={FIELDS}
+      submit={async (values) => {
+        const body = changes(values);
+        if (person && Object.keys(body).length === 0) {
+          onClose();
+          return;
+        }
+        const saved = person
+          ? await api.updatePerson(person.id, body)
+          : await api.createPerson(body as NewPerson);
+        form.resetFields();
+        onSaved(saved);
+      }}
+      onClose={onClose}
     >
-      <ApiErrorAlert error={bannerError(error, FIELDS)} />
-      <Form.Item
-        name="name"
-        label={t('people.name')}
-        rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }]}
-        {...serverFieldProps(error, 'name', locale)}
-      >
-        <Input autoComplete="off" maxLength={50} />
-      </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t('people.phoneOptional')}
-        extra={phoneMasked ? t('people.maskedKeep', { value: person?.phone ?? '' }) : undefined}
-        {...serverFieldProps(error, 'phone', locale)}
-      >
-        <Input autoComplete="off" inputMode="tel" maxLength={20} />
-      </Form.Item>
-      <Form.Item
-        name="idNumber"
-        label={t('people.idNumberOptional')}
-        extra={idMasked ? t('people.maskedKeep', { value: person?.idNumber ?? '' }) : undefined}
-        {...serverFieldProps(error, 'idNumber', locale)}
-      >
-        <Input autoComplete="off" maxLength={18} />
-      </Form.Item>
-      <Form.Item
-        name="unitId"
-        label={t('people.unit')}
-        rules={[{ required: true, message: t('org.unitRequired') }]}
-        {...serverFieldProps(error, 'unitId', locale)}
-      >
-        <UnitSelect
-          placeholder={t('org.searchUnit')}
-          initialLabel={person?.unitName ?? defaultUnit?.name ?? undefined}
-        />
-      </Form.Item>
-    </Modal>
+      {(error) => (
+        <>
+          <Form.Item
+            name="name"
+            label={t('people.name')}
+            rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }]}
+            {...serverFieldProps(error, 'name', locale)}
+          >
+            <Input autoComplete="off" maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t('people.phoneOptional')}
+            extra={phoneMasked ? t('people.maskedKeep', { value: person?.phone ?? '' }) : undefined}
+            {...serverFieldProps(error, 'phone', locale)}
+          >
+            <Input autoComplete="off" inputMode="tel" maxLength={20} />
+          </Form.Item>
+          <Form.Item
+            name="idNumber"
+            label={t('people.idNumberOptional')}
+            extra={idMasked ? t('people.maskedKeep', { value: person?.idNumber ?? '' }) : undefined}
+            {...serverFieldProps(error, 'idNumber', locale)}
+          >
+            <Input autoComplete="off" maxLength={18} />
+          </Form.Item>
+          <Form.Item
+            name="unitId"
+            label={t('people.unit')}
+            rules={[{ required: true, message: t('org.unitRequired') }]}
+            {...serverFieldProps(error, 'unitId', locale)}
+          >
+            <UnitSelect
+              placeholder={t('org.searchUnit')}
+              initialLabel={person?.unitName ?? defaultUnit?.name ?? undefined}
+            />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }
