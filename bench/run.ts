@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { Suite } from './harness.ts';
 import { assessment } from './suites/assessment.ts';
+import { assessmentSettle } from './suites/assessment-settle.ts';
 import { calendar } from './suites/calendar.ts';
 import { foundation } from './suites/foundation.ts';
 import { intake } from './suites/intake.ts';
@@ -14,7 +15,7 @@ import { org } from './suites/org.ts';
 import { scanner } from './suites/scanner.ts';
 import { web } from './suites/web.ts';
 
-const SUITES: Suite[] = [foundation, calendar, scanner, org, intake, assessment, web];
+const SUITES: Suite[] = [foundation, calendar, scanner, org, intake, assessment, assessmentSettle, web];
 const RESULTS = new URL('./results/', import.meta.url);
 
 const wanted = process.argv.slice(2);

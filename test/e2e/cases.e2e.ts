@@ -9,7 +9,7 @@ import {
   WAITING_ON,
   CASE_STATES as WEB_CASE_STATES,
 } from '../../src/web/features/cases/case-flow.ts';
-import { browserAppForFile, signIn } from './fixture.ts';
+import { browserAppForFile, signIn, switchLanguage } from './fixture.ts';
 
 const { open } = browserAppForFile();
 
@@ -304,7 +304,7 @@ describe('web: cases', () => {
     await shoot(page, 'case-closed');
 
     // In English the same page speaks English.
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await switchLanguage(page, 'English');
     await page.getByRole('heading', { name: `Case ${number}` }).waitFor();
     await page.getByText('Closed', { exact: true }).first().waitFor();
     await page
@@ -314,7 +314,7 @@ describe('web: cases', () => {
     await page.getByText('Met on time').first().waitFor();
     await shoot(page, 'case-closed-en');
     // The choice is saved for the user: back to Chinese for the tests that follow.
-    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await switchLanguage(page, '中文');
     await page.getByRole('heading', { name: `案件 ${number}` }).waitFor();
   }, 240_000);
 

@@ -8,7 +8,7 @@ import {
   nextMonth,
   shanghaiMonth,
 } from '../../src/web/features/consultation/consultation-model.ts';
-import { browserAppForFile, signIn } from './fixture.ts';
+import { browserAppForFile, signIn, switchLanguage } from './fixture.ts';
 
 const { open } = browserAppForFile();
 
@@ -254,11 +254,11 @@ describe('web: consultation, ledger and the responsibility catalogue', () => {
     // The session page in English.
     await page.goto(sessionUrl);
     await page.getByRole('heading', { name: title }).waitFor();
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await switchLanguage(page, 'English');
     await page.getByText('Minutes issued').first().waitFor();
     await page.getByRole('link', { name: 'Download the minutes (.docx)' }).waitFor();
     await shoot(page, 'consultation-session-en');
-    await page.getByRole('button', { name: '中文', exact: true }).click();
+    await switchLanguage(page, '中文');
     await page.getByRole('heading', { name: title }).waitFor();
   }, 240_000);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAppForFile, signIn } from './fixture.ts';
+import { browserAppForFile, signIn, switchLanguage } from './fixture.ts';
 
 const { open } = browserAppForFile({ width: 1920, height: 1080 });
 
@@ -113,7 +113,7 @@ describe("the leaders' dashboard in Chromium", () => {
       Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
     ).toBeLessThanOrEqual(0);
     await shoot(page, 'dashboard-leader-360');
-    await page.getByRole('button', { name: 'English' }).first().click();
+    await switchLanguage(page, 'English');
     await page.getByRole('heading', { name: '诸城市 · Governance dashboard' }).waitFor();
     expect(await page.getByTestId('dashboard-rates').innerText()).toContain('Timely sign-in');
   });

@@ -93,6 +93,22 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/');
 }
 
+/**
+ * Switches a signed-in user's language from the header and waits until the server has
+ * saved it (the page switches at once; the save follows): a later test that signs the
+ * same user in must find the language this one left.
+ */
+export async function switchLanguage(page: Page, button: 'English' | '中文'): Promise<void> {
+  const [saved] = await Promise.all([
+    page.waitForResponse(
+      (response) =>
+        response.request().method() === 'PUT' && new URL(response.url()).pathname === '/api/auth/me/settings',
+    ),
+    page.getByRole('button', { name: button, exact: true }).first().click(),
+  ]);
+  expect(saved.status()).toBe(200);
+}
+
 /** The page's API calls for a failure report: the last 30 answered or failed, and those still open. */
 class ApiLog {
   readonly lines: string[] = [];

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAppForFile, DEMO_PASSWORD } from './fixture.ts';
+import { browserAppForFile, DEMO_PASSWORD, switchLanguage } from './fixture.ts';
 
 /** 密州街道 and one of its grids, from the demo city of 诸城市. */
 const MIZHOU_CODE = '370782001';
@@ -374,7 +374,7 @@ describe('web: organisation', () => {
     expect(await broken.textContent()).toMatch(new RegExp(`第 \\d+ 个要素（${GRID_CODE} ${GRID_NAME}）`));
 
     // The template as it comes still holds its example row: refused, row by row, in English.
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'English');
     await page.getByRole('heading', { name: 'Org import' }).waitFor();
     const template = await page.request.get('/api/people/import-template.xlsx');
     expect(template.status()).toBe(200);

@@ -59,7 +59,12 @@ export const caseReturns = pgTable(
     countsAgainst: text('counts_against').$type<'routing' | 'department'>(),
     decidedAt: ts('decided_at'),
   },
-  (t) => [index('case_returns_case_idx').on(t.caseId), index('case_returns_unit_idx').on(t.unitId)],
+  (t) => [
+    index('case_returns_case_idx').on(t.caseId),
+    index('case_returns_unit_idx').on(t.unitId),
+    // A1: settling one day reads the returns made that day.
+    index('case_returns_returned_at_idx').on(t.returnedAt),
+  ],
 );
 
 /**

@@ -117,6 +117,8 @@ export const cases = pgTable(
     // Duplicate suggestions look up the same category in the last 72 h.
     index('cases_category_created_idx').on(t.category, t.createdAt),
     index('cases_area_idx').on(t.areaUnitId),
+    // A1: settling one day reads the cases closed (fed back) that day.
+    index('cases_feedback_at_idx').on(t.feedbackAt),
     uniqueIndex('cases_source_ref_uq').on(t.sourceId, t.sourceRef),
     check('cases_level_check', sql`${t.level} IN ('township', 'district', 'city')`),
     check('cases_rounds_check', sql`${t.rounds} >= 1`),

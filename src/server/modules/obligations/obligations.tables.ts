@@ -58,6 +58,8 @@ export const obligations = pgTable(
       .on(t.warnAt)
       .where(sql`${t.state} = 'running' AND ${t.warnedAt} IS NULL`),
     index('obligations_rule_started_idx').on(t.ruleId, t.startedAt),
+    // A1: settling one day (assessment settle-days.ts) reads the duties due that day.
+    index('obligations_due_idx').on(t.dueAt),
   ],
 );
 
