@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../../core/clock.ts';
 import { AppError, conflict } from '../../core/errors.ts';
 import type { Db } from '../../db/client.ts';
@@ -7,7 +7,16 @@ import { authorize, type Caller, eventActor, isRole } from '../auth/index.ts';
 import { dayNumberOf, isoDate } from '../calendar/index.ts';
 import { appendEvent } from '../events/index.ts';
 import { cleanPerson } from './create-person.ts';
-import { type OrgKind, orgUnits, people, posts } from './org.tables.ts';
+import {
+  activeGridHeads,
+  activePostKeys,
+  chunks,
+  type ExistingPerson,
+  peopleByIdNumber,
+  type UnitRow,
+  unitsByCode,
+} from './import-people-lookups.ts';
+import { type OrgKind, people, posts } from './org.tables.ts';
 import {
   type BusinessRole,
   EXAMPLE_ID_NUMBER,
@@ -78,11 +87,6 @@ export const KIND_LABELS: Record<OrgKind, string> = {
   enterprise: '企业',
 };
 
-type UnitRow = Pick<typeof orgUnits.$inferSelect, 'id' | 'code' | 'name' | 'kind' | 'path'>;
-type ExistingPerson = Pick<typeof people.$inferSelect, 'id' | 'name' | 'phone' | 'idNumber' | 'unitId'> & {
-  path: string;
-};
-
 interface PlannedPerson {
   row: number;
   name: string;
@@ -92,79 +96,6 @@ interface PlannedPerson {
   unitId: string;
   existing: ExistingPerson | undefined;
   post: { role: BusinessRole; unitId: string; title: string | null; startsOn: string } | undefined;
-}
-
-/** Keeps each IN list well below the 65 535 parameters one statement may carry. */
-const CHUNK = 1000;
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
-async function unitsByCode(db: Db, codes: string[]): Promise<Map<string, UnitRow>> {
-  const found = new Map<string, UnitRow>();
-  for (const part of chunks(codes)) {
-    const rows = await db
-      .select({
-        id: orgUnits.id,
-        code: orgUnits.code,
-        name: orgUnits.name,
-        kind: orgUnits.kind,
-        path: orgUnits.path,
-      })
-      .from(orgUnits)
-      .where(inArray(orgUnits.code, part));
-    for (const row of rows) found.set(row.code, row);
-  }
-  return found;
-}
-
-async function peopleByIdNumber(db: Db, idNumbers: string[]): Promise<Map<string, ExistingPerson>> {
-  const found = new Map<string, ExistingPerson>();
-  for (const part of chunks(idNumbers)) {
-    const rows = await db
-      .select({
-        id: people.id,
-        name: people.name,
-        phone: people.phone,
-        idNumber: people.idNumber,
-        unitId: people.unitId,
-        path: orgUnits.path,
-      })
-      .from(people)
-      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-      .where(inArray(people.idNumber, part));
-    for (const row of rows) if (row.idNumber) found.set(row.idNumber, row);
-  }
-  return found;
-}
-
-/** `personId role unitId` of every active post of these people. */
-async function activePostKeys(db: Db, personIds: string[]): Promise<Set<string>> {
-  const keys = new Set<string>();
-  for (const part of chunks(personIds)) {
-    const rows = await db
-      .select({ personId: posts.personId, role: posts.role, unitId: posts.unitId })
-      .from(posts)
-      .where(and(inArray(posts.personId, part), isNull(posts.endsOn)));
-    for (const row of rows) keys.add(`${row.personId} ${row.role} ${row.unitId}`);
-  }
-  return keys;
-}
-
-/** The active grid head of each of these grids. */
-async function activeGridHeads(db: Db, gridIds: string[]) {
-  const heads = new Map<string, { personId: string; name: string }>();
-  for (const part of chunks(gridIds)) {
-    const rows = await db
-      .select({ unitId: posts.unitId, personId: posts.personId, name: people.name })
-      .from(posts)
-      .innerJoin(people, eq(people.id, posts.personId))
-      .where(and(inArray(posts.unitId, part), eq(posts.role, 'grid_head'), isNull(posts.endsOn)));
-    for (const row of rows) heads.set(row.unitId, { personId: row.personId, name: row.name });
-  }
-  return heads;
 }
 
 /** The zh/en messages of a refusal from the shared checks (cleanPerson, checkPhone, checkIdNumber). */
