@@ -8,7 +8,10 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // A story across several roles takes 25–45 s on an idle machine and has passed a
+    // minute under CI's load (two files, two apps, two browsers on two cores); each step
+    // still fails after 30 s without its result, so a stall is caught early anyway.
+    testTimeout: 180_000,
     // On CI a failed browser test runs once more (as playwright's own runner does there);
     // the first failure still prints its report (fixture.ts). A test that changed the
     // app's data before failing usually fails its retry too. A second failure fails CI.
