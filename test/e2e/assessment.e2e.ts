@@ -106,8 +106,9 @@ describe('web: assessment rankings, settings and alerts', () => {
     // A2: the live preview of the district's department ranking; a district publishes monthly.
     await menu(page, '考核排名');
     await page.getByText('本级按月发布排名').waitFor();
-    await choose(page.getByRole('combobox', { name: '考核对象' }), '部门和企业');
     await page.getByLabel('日期', { exact: true }).fill(day);
+    await choose(page.getByRole('combobox', { name: '考核对象' }), '部门和企业');
+    await page.waitForURL(/subject=department/);
     const ranked = page.getByRole('table', { name: '参与排名的单位', exact: true });
     const zjjRow = ranked.getByRole('row').filter({ hasText: ZJJ });
     await zjjRow.waitFor();

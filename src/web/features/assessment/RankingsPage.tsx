@@ -82,10 +82,17 @@ function AreaRankings({
   const level = levelOf(area.kind);
 
   const setParam = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set('area', area.id);
-    next.set(name, value);
-    setParams(next, { replace: true });
+    // From the address as it is now, not as this render saw it: two quick changes (the
+    // subject, then the date) must both stay.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('area', area.id);
+        next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
     setPublishError(null);
   };
 
